@@ -1,0 +1,100 @@
+package io.continuity.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.continuity.common.Versions;
+import io.continuity.events.AssetRetired;
+import io.continuity.events.AssetUpserted;
+import io.continuity.events.EventJson;
+import io.continuity.events.ReasonCode;
+import io.continuity.events.RejectedEventException;
+import io.continuity.events.VirtualAssetDefined;
+import io.continuity.plan.ContentRules;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Applies catalog events. References from virtual assets to assets are not checked here: they may live on other
+ * partitions, so checking them would make the outcome depend on how topics interleave. Resolution checks
+ * eligibility instead, at every layer.
+ */
+@ApplicationScoped
+public class CatalogProjection {
+
+    public void upsert(AssetUpserted event, Instant at) {
+        CatalogAssetEntity asset = CatalogAssetEntity.findById(event.assetUuid());
+        Versions.check(event.expectedVersion(), asset == null ? 0 : asset.version, "asset " + event.assetUuid());
+        if ("episode".equals(event.kind()) && (event.seriesId() == null || event.seriesId().isBlank())) {
+            throw new RejectedEventException(ReasonCode.MISSING_FIELD, "series_id", "is required for an episode");
+        }
+        if (asset == null) {
+            asset = new CatalogAssetEntity();
+            asset.uuid = event.assetUuid();
+            asset.createdAt = at;
+        }
+        asset.title = event.title();
+        asset.kind = event.kind();
+        asset.durationMs = event.durationMs();
+        asset.seriesId = event.seriesId();
+        asset.seriesTitle = event.seriesTitle();
+        asset.season = event.season();
+        asset.episode = event.episode();
+        asset.syndicationOrder = event.syndicationOrder();
+        asset.episodeTitle = event.episodeTitle();
+        asset.description = event.description();
+        asset.genre = event.genre();
+        asset.rating = event.rating();
+        asset.tags = event.tags() == null ? List.of() : List.copyOf(event.tags());
+        asset.addedAt = event.addedAt();
+        asset.state = event.state();
+        asset.approvedForBroadcast = event.approvedForBroadcast();
+        asset.deleted = Boolean.TRUE.equals(event.isDeleted());
+        asset.retired = false;
+        asset.version++;
+        asset.updatedAt = at;
+        asset.persist();
+    }
+
+    public void retire(AssetRetired event, Instant at) {
+        CatalogAssetEntity asset = CatalogAssetEntity.findById(event.assetUuid());
+        if (asset == null) {
+            throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "asset_uuid", "no asset " + event.assetUuid());
+        }
+        Versions.check(event.expectedVersion(), asset.version, "asset " + asset.uuid);
+        asset.retired = true;
+        asset.version++;
+        asset.updatedAt = at;
+    }
+
+    public void defineVirtual(VirtualAssetDefined event, Instant at) {
+        if ((event.assetUuids() == null) == (event.rule() == null)) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "asset_uuids", "give exactly one of asset_uuids and rule");
+        }
+        if (event.rule() != null) {
+            ContentRules.validate(event.rule(), "rule");
+        }
+        VirtualAssetEntity virtual = VirtualAssetEntity.findById(event.virtualAssetUuid());
+        Versions.check(event.expectedVersion(), virtual == null ? 0 : virtual.version, "virtual asset " + event.virtualAssetUuid());
+        if (virtual == null) {
+            virtual = new VirtualAssetEntity();
+            virtual.uuid = event.virtualAssetUuid();
+            virtual.createdAt = at;
+        }
+        virtual.title = event.title();
+        virtual.assetUuids = event.assetUuids() == null ? null : List.copyOf(event.assetUuids());
+        virtual.rule = event.rule() == null ? null : json(event.rule());
+        virtual.version++;
+        virtual.updatedAt = at;
+        virtual.persist();
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.continuity.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Continuity's own settings, all under {@code continuity.*} (environment: {@code CONTINUITY_*}). */
+@ConfigMapping(prefix = "continuity")
+public interface ContinuityConfig {
+
+    /** Kafka consumer group shared by all replicas; partitions (and so channels) are split between them. */
+    @WithDefault("continuity")
+    String consumerGroup();
+
+    /** The {@code ce_source} of every record Continuity publishes. */
+    @WithDefault("urn:continuity:service")
+    String source();
+
+    /** The service clock. */
+    ClockConfig clock();
+
+    /** The resolution horizon and lock window. */
+    Horizon horizon();
+
+    /** The transactional outbox relay. */
+    Outbox outbox();
+
+    /** The service clock: the system UTC clock unless {@code start} is set (rehearsals, demos, tests). */
+    interface ClockConfig {
+        /** Run as if the current time were this instant at start-up, then advance. */
+        Optional<Instant> start();
+
+        /** How fast the clock advances when {@code start} is set (1 = real time, 60 = a minute per second). */
+        @WithDefault("1")
+        double speed();
+    }
+
+    /** How far ahead channels are resolved and what is frozen. */
+    interface Horizon {
+        /** Days after today that are kept resolved (3–7). */
+        @WithDefault("4")
+        int days();
+
+        /** Events starting before now + this window are frozen: only overrides change them. */
+        @WithDefault("PT2H")
+        Duration lockWindow();
+
+        /** An alert is raised when a channel's resolved coverage ahead falls below this many days. */
+        @WithDefault("3")
+        int minimumLeadDays();
+    }
+
+    /** The relay that publishes outbox rows to Kafka. */
+    interface Outbox {
+        /** Whether this instance relays at all (one leader at a time publishes, chosen by an advisory lock). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows published per round trip. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long the relay waits for a wake-up notification before looking again anyway. */
+        @WithDefault("PT2S")
+        Duration idleWait();
+    }
+}

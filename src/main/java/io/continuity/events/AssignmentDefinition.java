@@ -1,0 +1,31 @@
+package io.continuity.events;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The full state of a block assignment, as carried by {@link AssignmentAdded} and {@link AssignmentUpdated}. */
+public interface AssignmentDefinition {
+    UUID assignmentId();
+
+    UUID planId();
+
+    UUID channelId();
+
+    String startTime();
+
+    Integer duration();
+
+    String contentType();
+
+    JsonNode contentReference();
+
+    UUID labelId();
+
+    String episodePolicy();
+
+    Map<String, Object> playbackRules();
+
+    String operatorIntent();
+}

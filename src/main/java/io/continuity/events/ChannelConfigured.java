@@ -1,0 +1,35 @@
+package io.continuity.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** {@code continuity.channel.configured.v1}: a channel was created or reconfigured (full state). */
+public record ChannelConfigured(
+        @NotNull UUID channelId,
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be kebab-case") String slug,
+        @NotBlank @Size(max = 300) String title,
+        @NotBlank @IanaZone String timezone,
+        @NotNull Integer gridBlockMinutes,
+        @NotEmpty @Size(max = 60) List<@NotNull @Min(0) @Max(59) Integer> blockStartOffsetsMinutes,
+        @NotNull @ScheduleTime String programmingDayStart,
+        @NotNull Map<String, Object> fillerRule,
+        @Valid DefaultProgramming defaultProgramming,
+        Long expectedVersion) implements PlanEvent {
+
+    /** What airs when nothing else can: an asset or a rule. */
+    public record DefaultProgramming(
+            @NotNull @Pattern(regexp = "asset|rule|virtual_package", message = "must be asset, rule or virtual_package")
+            String contentType,
+            @NotNull Object contentReference) {
+    }
+}

@@ -1,0 +1,19 @@
+package io.continuity.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One BroadcastPlaylogEvent as carried by {@link DayPublished} and {@link OverrideApplied}. */
+public record PlaylogEventPayload(
+        UUID uuid,
+        UUID assetUuid,
+        String kind,
+        Instant startUtc,
+        Instant endUtc,
+        long offsetMs,
+        UUID assignmentId,
+        UUID planId,
+        String title,
+        List<UUID> fallback) {
+}

@@ -1,0 +1,100 @@
+package io.continuity.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import io.continuity.events.ContinuityEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Runs {@link IngestPipeline} with the failure policy of every consumer: a passing failure (database down) is retried
+ * in place with backoff, holding the partition, and never dead-letters anything; a batch the database refuses for
+ * good is re-run record by record so only the record at fault is rejected.
+ */
+@ApplicationScoped
+public class IngestRunner {
+
+    private static final Logger LOG = Logger.getLogger(IngestRunner.class);
+    private static final Duration FIRST_WAIT = Duration.ofMillis(200);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+
+    private final IngestPipeline pipeline;
+    private volatile boolean stopping;
+
+    public IngestRunner(IngestPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    public <E extends ContinuityEvent> void run(List<ConsumerRecord<String, byte[]>> records, EventApplier<E> applier) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Duration wait = FIRST_WAIT;
+        for (int attempt = 1;; attempt++) {
+            try {
+                pipeline.process(records, applier);
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    LOG.warnf("The database refused a batch of %d records from %s (%s); applying them one by one",
+                            records.size(), applier.topic().topicName(), rootMessage(e));
+                    records.forEach(record -> runOne(record, applier));
+                    return;
+                }
+                wait = pause(wait, attempt, applier, e);
+            }
+        }
+    }
+
+    private <E extends ContinuityEvent> void runOne(ConsumerRecord<String, byte[]> record, EventApplier<E> applier) {
+        String refused = null;
+        Duration wait = FIRST_WAIT;
+        for (int attempt = 1;; attempt++) {
+            try {
+                pipeline.processOne(record, applier, refused);
+                return;
+            } catch (RuntimeException e) {
+                if (TransientFailures.isTransient(e)) {
+                    wait = pause(wait, attempt, applier, e);
+                } else if (refused == null) {
+                    refused = rootMessage(e);
+                } else {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Duration pause(Duration wait, int attempt, EventApplier<?> applier, RuntimeException cause) {
+        if (stopping) {
+            throw new IllegalStateException("shutting down while the database is unavailable", cause);
+        }
+        LOG.warnf("Database unavailable while applying %s (attempt %d, %s); retrying in %d ms, nothing is dead-lettered",
+                applier.topic().topicName(), attempt, rootMessage(cause), wait.toMillis());
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
+        Duration longer = wait.multipliedBy(2);
+        return longer.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : longer;
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,182 @@
+package io.continuity.plan;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.continuity.channel.ChannelEntity;
+import io.continuity.channel.GridRules;
+import io.continuity.common.Versions;
+import io.continuity.events.AssignmentAdded;
+import io.continuity.events.AssignmentDefinition;
+import io.continuity.events.AssignmentRemoved;
+import io.continuity.events.AssignmentUpdated;
+import io.continuity.events.EventJson;
+import io.continuity.events.ReasonCode;
+import io.continuity.events.RejectedEventException;
+import io.continuity.events.ScheduleTimes;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Applies block-assignment events after checking seed 003's invariants: the start lands on a block start offset,
+ * the duration is a positive multiple of the grid and ends by 24:00, no overlap inside the plan, the plan and label
+ * exist on the same channel, and the content reference fits its content type.
+ */
+@ApplicationScoped
+public class AssignmentProjection {
+
+    public void add(AssignmentAdded event, Instant at) {
+        if (SchedulePlanBlockAssignmentEntity.findById(event.assignmentId()) != null) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "assignment_id",
+                    "assignment " + event.assignmentId() + " already exists; send continuity.assignment.updated.v1 to change it");
+        }
+        Versions.check(event.expectedVersion(), 0, "assignment " + event.assignmentId());
+        SchedulePlanBlockAssignmentEntity assignment = new SchedulePlanBlockAssignmentEntity();
+        assignment.id = event.assignmentId();
+        assignment.createdAt = at;
+        String reference = validate(event);
+        write(assignment, event, reference, at);
+        assignment.persist();
+    }
+
+    public void update(AssignmentUpdated event, Instant at) {
+        SchedulePlanBlockAssignmentEntity assignment = existing(event.assignmentId(), event.planId());
+        Versions.check(event.expectedVersion(), assignment.version, "assignment " + assignment.id);
+        String reference = validate(event);
+        write(assignment, event, reference, at);
+    }
+
+    public void remove(AssignmentRemoved event) {
+        SchedulePlanBlockAssignmentEntity assignment = existing(event.assignmentId(), event.planId());
+        Versions.check(event.expectedVersion(), assignment.version, "assignment " + assignment.id);
+        assignment.delete();
+    }
+
+    private static SchedulePlanBlockAssignmentEntity existing(UUID assignmentId, UUID planId) {
+        SchedulePlanBlockAssignmentEntity assignment = SchedulePlanBlockAssignmentEntity.findById(assignmentId);
+        if (assignment == null) {
+            throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "assignment_id", "no assignment " + assignmentId);
+        }
+        if (!assignment.planId.equals(planId)) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "plan_id", "assignment " + assignmentId + " belongs to plan " + assignment.planId);
+        }
+        return assignment;
+    }
+
+    /** Checks every invariant; returns the content reference as stored (rules as canonical JSON). */
+    private static String validate(AssignmentDefinition event) {
+        ChannelEntity channel = PlanProjection.liveChannel(event.channelId());
+        PlanProjection.existing(event.planId(), event.channelId());
+        int start = ScheduleTimes.minutes(event.startTime());
+        checkGrid(channel, start, event.duration());
+        checkOverlap(event, start);
+        if (event.labelId() != null) {
+            SchedulePlanLabelEntity label = SchedulePlanLabelEntity.findById(event.labelId());
+            if (label == null || !label.channelId.equals(event.channelId())) {
+                throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "label_id", "no label " + event.labelId() + " on this channel");
+            }
+        }
+        if (event.playbackRules() != null) {
+            PlaybackRulesValidation.validate(event.playbackRules());
+        }
+        return contentReference(event.contentType(), event.contentReference());
+    }
+
+    private static void checkGrid(ChannelEntity channel, int start, int duration) {
+        if (duration <= 0 || duration % channel.gridBlockMinutes != 0) {
+            throw new RejectedEventException(ReasonCode.INVALID_DURATION, "duration",
+                    "must be a positive multiple of the channel's " + channel.gridBlockMinutes + "-minute grid, was " + duration);
+        }
+        if (start + duration > 24 * 60) {
+            throw new RejectedEventException(ReasonCode.INVALID_DURATION, "duration",
+                    "runs " + (start + duration - 24 * 60) + " minutes past the end of the broadcast day (24:00)");
+        }
+        int dayStart = ScheduleTimes.minutes(channel.programmingDayStart);
+        if (!GridRules.onOffset(dayStart, start, channel.blockStartOffsetsMinutes)) {
+            throw new RejectedEventException(ReasonCode.OFF_GRID_START, "start_time", "airs at minute " + ((dayStart + start) % 60)
+                    + " of the hour, which is not one of the channel's block start offsets " + channel.blockStartOffsetsMinutes);
+        }
+    }
+
+    private static void checkOverlap(AssignmentDefinition event, int start) {
+        int end = start + event.duration();
+        for (SchedulePlanBlockAssignmentEntity other : SchedulePlanBlockAssignmentEntity.ofPlan(event.planId())) {
+            if (!other.id.equals(event.assignmentId()) && other.startMinute < end && start < other.endMinute()) {
+                throw new RejectedEventException(ReasonCode.OVERLAP, "start_time", "overlaps assignment " + other.id
+                        + " (" + other.startTime + ", " + other.duration + " min) of the same plan");
+            }
+        }
+    }
+
+    static String contentReference(String contentType, JsonNode reference) {
+        switch (contentType) {
+            case "asset", "virtual_package" -> {
+                try {
+                    return UUID.fromString(textOf(reference)).toString();
+                } catch (IllegalArgumentException e) {
+                    throw new RejectedEventException(ReasonCode.INVALID_VALUE, "content_reference", "must be an asset uuid for " + contentType);
+                }
+            }
+            case "series" -> {
+                String series = textOf(reference);
+                if (series.isBlank()) {
+                    throw new RejectedEventException(ReasonCode.INVALID_VALUE, "content_reference", "must name a series");
+                }
+                return series;
+            }
+            default -> {
+                Map<String, Object> rule = ruleOf(reference);
+                ContentRules.validate(rule, "content_reference");
+                return write(rule);
+            }
+        }
+    }
+
+    private static String textOf(JsonNode reference) {
+        if (!reference.isTextual()) {
+            throw new RejectedEventException(ReasonCode.WRONG_TYPE, "content_reference", "must be a string");
+        }
+        return reference.asText();
+    }
+
+    /** A rule may come as a JSON object or, as in seed 003's examples, as a string holding one. */
+    private static Map<String, Object> ruleOf(JsonNode reference) {
+        try {
+            JsonNode node = reference.isTextual() ? EventJson.mapper().readTree(reference.asText()) : reference;
+            if (node == null || !node.isObject()) {
+                throw new RejectedEventException(ReasonCode.WRONG_TYPE, "content_reference", "must be a rule object");
+            }
+            return EventJson.mapper().convertValue(node, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new RejectedEventException(ReasonCode.MALFORMED_JSON, "content_reference", "rule is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void write(SchedulePlanBlockAssignmentEntity a, AssignmentDefinition event, String reference, Instant at) {
+        a.channelId = event.channelId();
+        a.planId = event.planId();
+        a.startTime = event.startTime();
+        a.startMinute = ScheduleTimes.minutes(event.startTime());
+        a.duration = event.duration();
+        a.contentType = event.contentType();
+        a.contentReference = reference;
+        a.labelId = event.labelId();
+        a.episodePolicy = event.episodePolicy();
+        a.playbackRules = event.playbackRules() == null ? null : write(event.playbackRules());
+        a.operatorIntent = event.operatorIntent();
+        a.version++;
+        a.updatedAt = at;
+    }
+
+    private static String write(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.continuity.plan;
+
+import java.time.Instant;
+
+import io.continuity.channel.ChannelProjection;
+import io.continuity.common.EventTimes;
+import io.continuity.events.AssignmentAdded;
+import io.continuity.events.AssignmentRemoved;
+import io.continuity.events.AssignmentUpdated;
+import io.continuity.events.ChannelConfigured;
+import io.continuity.events.ChannelRetired;
+import io.continuity.events.Envelope;
+import io.continuity.events.LabelDefined;
+import io.continuity.events.PlanCreated;
+import io.continuity.events.PlanEvent;
+import io.continuity.events.PlanRetired;
+import io.continuity.events.PlanUpdated;
+import io.continuity.events.Topic;
+import io.continuity.messaging.EventApplier;
+import io.continuity.messaging.RecordContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Routes each {@code continuity.plan-events} record to the projection that owns its aggregate. */
+@ApplicationScoped
+public class PlanEventsApplier implements EventApplier<PlanEvent> {
+
+    private final ChannelProjection channels;
+    private final PlanProjection plans;
+    private final AssignmentProjection assignments;
+
+    public PlanEventsApplier(ChannelProjection channels, PlanProjection plans, AssignmentProjection assignments) {
+        this.channels = channels;
+        this.plans = plans;
+        this.assignments = assignments;
+    }
+
+    @Override
+    public Topic topic() {
+        return Topic.PLAN_EVENTS;
+    }
+
+    @Override
+    public Class<PlanEvent> family() {
+        return PlanEvent.class;
+    }
+
+    @Override
+    public String expectedKey(PlanEvent event) {
+        return event.channelId().toString();
+    }
+
+    @Override
+    public void apply(Envelope<PlanEvent> envelope, RecordContext record) {
+        Instant at = EventTimes.of(envelope, record);
+        switch (envelope.event()) {
+            case ChannelConfigured e -> channels.configure(e, at);
+            case ChannelRetired e -> channels.retire(e, at);
+            // the record's offset orders plans of one channel (one partition) exactly as the log does
+            case PlanCreated e -> plans.create(e, record.offset(), at);
+            case PlanUpdated e -> plans.update(e, at);
+            case PlanRetired e -> plans.retire(e, at);
+            case AssignmentAdded e -> assignments.add(e, at);
+            case AssignmentUpdated e -> assignments.update(e, at);
+            case AssignmentRemoved e -> assignments.remove(e);
+            case LabelDefined e -> plans.defineLabel(e, at);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.continuity.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.continuity.messaging.IngestRunner;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Consumes {@code continuity.plan-events} in batches (channel {@code plan-events}: group {@code continuity}, offsets
+ * stored in PostgreSQL, invalid records dead-lettered to {@code continuity.plan-events.dlq} by the pipeline).
+ */
+@ApplicationScoped
+public class PlanEventsConsumer {
+
+    private final IngestRunner runner;
+    private final PlanEventsApplier applier;
+
+    public PlanEventsConsumer(IngestRunner runner, PlanEventsApplier applier) {
+        this.runner = runner;
+        this.applier = applier;
+    }
+
+    @Incoming("plan-events")
+    @Blocking(ordered = true)
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        runner.run(list, applier);
+    }
+}

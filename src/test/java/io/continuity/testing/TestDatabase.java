@@ -1,0 +1,85 @@
+package io.continuity.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL database created fresh for one run: a new database on the server at 127.0.0.1:5432 when one
+ * answers there, otherwise an embedded PostgreSQL server (real binaries, started as a child process).
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    private final String jdbcUrl;
+    private final String user;
+    private final EmbeddedPostgres embedded;
+
+    private TestDatabase(String jdbcUrl, String user, EmbeddedPostgres embedded) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.embedded = embedded;
+    }
+
+    /** Creates a database named {@code prefix_<random>} on the local server, or starts an embedded server. */
+    public static TestDatabase create(String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            if (localServerAnswers()) {
+                createDatabase("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", name);
+                return new TestDatabase("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", null);
+            }
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            String base = pg.getJdbcUrl("postgres", "postgres");
+            createDatabase(base, "postgres", name);
+            return new TestDatabase(base.replace("/postgres?", "/" + name + "?"), "postgres", pg);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not create a test database: " + e.getMessage(), e);
+        }
+    }
+
+    public static boolean localServerAnswers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void createDatabase(String adminUrl, String user, String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not stop the embedded PostgreSQL", e);
+            }
+        }
+    }
+}
