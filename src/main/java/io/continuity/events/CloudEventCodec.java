@@ -64,18 +64,24 @@ public class CloudEventCodec {
     /** Encodes an event with fresh CloudEvents attributes, ready for Kafka or the outbox. */
     public OutgoingRecord encode(ContinuityEvent event, String key, String id, Instant time, String source) {
         EventType type = EventType.of(event);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ce_specversion", SPEC_VERSION);
-        headers.put("ce_id", id);
-        headers.put("ce_type", type.ceType());
-        headers.put("ce_source", source);
-        headers.put("ce_time", time.toString());
-        headers.put(CONTENT_TYPE, "application/json");
+        Map<String, String> headers = ceHeaders(type.ceType(), id, time, source);
         try {
             return new OutgoingRecord(type.topic().topicName(), key, headers, EventJson.mapper().writeValueAsBytes(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise " + type.ceType(), e);
         }
+    }
+
+    /** The CloudEvents binary-mode headers of one record. */
+    public static Map<String, String> ceHeaders(String ceType, String id, Instant time, String source) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ce_specversion", SPEC_VERSION);
+        headers.put("ce_id", id);
+        headers.put("ce_type", ceType);
+        headers.put("ce_source", source);
+        headers.put("ce_time", time.toString());
+        headers.put(CONTENT_TYPE, "application/json");
+        return headers;
     }
 
     private static String requireHeader(Map<String, String> headers, String name) {

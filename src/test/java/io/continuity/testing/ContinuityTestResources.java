@@ -10,7 +10,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Gives every {@code @QuarkusTest} the real infrastructure: one Kafka broker and one fresh PostgreSQL database per
  * test JVM, started on first use and stopped when the JVM exits. The broker is the in-JVM KRaft broker unless the
- * system property {@code continuity.test.kafka=testcontainers} asks for a Kafka container (machines with Docker).
+ * system property {@code tests.kafka=testcontainers} asks for a Kafka container (machines with Docker).
  */
 public class ContinuityTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -47,7 +47,7 @@ public class ContinuityTestResources implements QuarkusTestResourceLifecycleMana
 
         static Infrastructure start() {
             long started = System.nanoTime();
-            String mode = System.getProperty("continuity.test.kafka", "embedded");
+            String mode = System.getProperty("tests.kafka", "embedded");
             AutoCloseable broker;
             String bootstrap;
             if ("testcontainers".equals(mode)) {

@@ -1,0 +1,112 @@
+package io.continuity.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.continuity.events.CloudEventCodec;
+import io.continuity.events.ContinuityEvent;
+import io.continuity.events.EventJson;
+import io.continuity.events.EventType;
+import io.continuity.events.OutgoingRecord;
+
+/**
+ * Talks to the test broker the way another team's service would: plain Kafka clients, CloudEvents binary headers,
+ * JSON payloads. Also sends deliberately broken records.
+ */
+public final class KafkaTestClient implements AutoCloseable {
+
+    private final String bootstrap;
+    private final KafkaProducer<String, byte[]> producer;
+
+    public KafkaTestClient(String bootstrap) {
+        this.bootstrap = bootstrap;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    /** Sends a contract record with a fresh ce_id; returns the ce_id. */
+    public String send(String key, ContinuityEvent event) {
+        String id = UUID.randomUUID().toString();
+        send(key, event, id);
+        return id;
+    }
+
+    /** Sends a contract record with the given ce_id (to test duplicates). */
+    public void send(String key, ContinuityEvent event, String ceId) {
+        EventType type = EventType.of(event);
+        Map<String, String> headers = CloudEventCodec.ceHeaders(type.ceType(), ceId, Instant.parse("2026-11-20T10:00:00Z"), "urn:test");
+        sendRaw(type.topic().topicName(), key, headers, json(event));
+    }
+
+    /** Sends anything: the headers and bytes exactly as given. */
+    public void sendRaw(String topic, String key, Map<String, String> headers, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((k, v) -> record.headers().add(k, v == null ? null : v.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void send(OutgoingRecord record) {
+        sendRaw(record.topic(), record.key(), record.headers(), record.payload());
+    }
+
+    public static byte[] json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a topic from the beginning until {@code timeout} passes with no new record, or {@code max} were read. */
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic, int max, Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (out.size() < max && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
