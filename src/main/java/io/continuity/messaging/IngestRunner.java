@@ -1,7 +1,12 @@
 package io.continuity.messaging;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -24,10 +29,28 @@ public class IngestRunner {
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
 
     private final IngestPipeline pipeline;
+    private final DataSource dataSource;
     private volatile boolean stopping;
 
-    public IngestRunner(IngestPipeline pipeline) {
+    public IngestRunner(IngestPipeline pipeline, DataSource dataSource) {
         this.pipeline = pipeline;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * A failure counts as passing when it says so (connection lost, serialization conflict...) or when the database
+     * does not answer a trivial query right now: only a healthy database can refuse a record for good.
+     */
+    private boolean passing(RuntimeException failure) {
+        if (TransientFailures.isTransient(failure)) {
+            return true;
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+            return false;
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -44,7 +67,7 @@ public class IngestRunner {
                 pipeline.process(records, applier);
                 return;
             } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
+                if (!passing(e)) {
                     LOG.warnf("The database refused a batch of %d records from %s (%s); applying them one by one",
                             records.size(), applier.topic().topicName(), rootMessage(e));
                     records.forEach(record -> runOne(record, applier));
@@ -63,7 +86,7 @@ public class IngestRunner {
                 pipeline.processOne(record, applier, refused);
                 return;
             } catch (RuntimeException e) {
-                if (TransientFailures.isTransient(e)) {
+                if (passing(e)) {
                     wait = pause(wait, attempt, applier, e);
                 } else if (refused == null) {
                     refused = rootMessage(e);

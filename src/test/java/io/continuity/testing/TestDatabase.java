@@ -18,11 +18,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class TestDatabase implements AutoCloseable {
 
     private final String jdbcUrl;
+    private final String adminUrl;
+    private final String name;
     private final String user;
     private final EmbeddedPostgres embedded;
 
-    private TestDatabase(String jdbcUrl, String user, EmbeddedPostgres embedded) {
+    private TestDatabase(String jdbcUrl, String adminUrl, String name, String user, EmbeddedPostgres embedded) {
         this.jdbcUrl = jdbcUrl;
+        this.adminUrl = adminUrl;
+        this.name = name;
         this.user = user;
         this.embedded = embedded;
     }
@@ -32,13 +36,14 @@ public final class TestDatabase implements AutoCloseable {
         String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try {
             if (localServerAnswers()) {
-                createDatabase("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", name);
-                return new TestDatabase("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", null);
+                String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
+                createDatabase(admin, "postgres", name);
+                return new TestDatabase("jdbc:postgresql://127.0.0.1:5432/" + name, admin, name, "postgres", null);
             }
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
             String base = pg.getJdbcUrl("postgres", "postgres");
             createDatabase(base, "postgres", name);
-            return new TestDatabase(base.replace("/postgres?", "/" + name + "?"), "postgres", pg);
+            return new TestDatabase(base.replace("/postgres?", "/" + name + "?"), base, name, "postgres", pg);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not create a test database: " + e.getMessage(), e);
         }
@@ -62,6 +67,24 @@ public final class TestDatabase implements AutoCloseable {
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** A connection URL to the server's maintenance database, for statements about this database. */
+    public String adminUrl() {
+        return adminUrl;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Runs one statement as the administrator, outside this database. */
+    public void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     public String user() {
