@@ -1,0 +1,93 @@
+package io.continuity.local;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.continuity.testing.EmbeddedKafka;
+import io.continuity.testing.ServiceProcess;
+import io.continuity.testing.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The local run ({@code ./mvnw -Prun}): starts a real Kafka broker (KRaft, in this JVM) on port 9092, uses the
+ * PostgreSQL on 127.0.0.1:5432 when one answers (database {@code continuity_local}, recreated on every run) or else
+ * starts an embedded PostgreSQL, then runs the packaged service as a child process until Ctrl+C.
+ */
+public final class LocalRun {
+
+    private static final String DATABASE = "continuity_local";
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = args.length > 0 ? Path.of(args[0]) : ServiceProcess.packagedJar();
+        int kafkaPort = Integer.parseInt(env("CONTINUITY_LOCAL_KAFKA_PORT", "9092"));
+        int httpPort = Integer.parseInt(env("CONTINUITY_LOCAL_HTTP_PORT", "8080"));
+
+        long started = System.nanoTime();
+        EmbeddedKafka kafka = EmbeddedKafka.start(kafkaPort);
+        log("Kafka broker (KRaft) ready at " + kafka.bootstrapServers() + " in " + millisSince(started) + " ms");
+        EmbeddedPostgres embedded = null;
+        String jdbcUrl;
+        if (TestDatabase.localServerAnswers()) {
+            recreate("jdbc:postgresql://127.0.0.1:5432/postgres");
+            jdbcUrl = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
+            log("Using PostgreSQL at 127.0.0.1:5432, database " + DATABASE + " (recreated empty)");
+        } else {
+            embedded = EmbeddedPostgres.builder().start();
+            recreate(embedded.getJdbcUrl("postgres", "postgres"));
+            jdbcUrl = embedded.getJdbcUrl("postgres", DATABASE);
+            log("No PostgreSQL answers on 127.0.0.1:5432; started an embedded one on port " + embedded.getPort());
+        }
+
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.profile", "local");
+        ServiceProcess service = ServiceProcess.start("continuity", jar, httpPort, config, null);
+        EmbeddedPostgres postgres = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.stop(Duration.ofSeconds(20));
+            kafka.close();
+            if (postgres != null) {
+                try {
+                    postgres.close();
+                } catch (Exception e) {
+                    log("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+                }
+            }
+        }, "local-run-stop"));
+        service.awaitReady(Duration.ofMinutes(2));
+        log("Continuity is ready: http://localhost:" + httpPort + "/ (API docs: http://localhost:" + httpPort
+                + "/q/swagger-ui), Kafka at " + kafka.bootstrapServers() + ". Ctrl+C stops everything.");
+        System.exit(service.waitForExit());
+    }
+
+    private static void recreate(String adminUrl) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static void log(String message) {
+        System.out.println("[local-run] " + message);
+    }
+}

@@ -1,0 +1,154 @@
+package io.continuity.testing;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a separate process, for the local
+ * run and for tests that must kill or restart it. Configuration is passed as system properties.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final int httpPort;
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, int httpPort, Path log) {
+        this.name = name;
+        this.process = process;
+        this.httpPort = httpPort;
+        this.log = log;
+    }
+
+    /** The packaged jar, as built by {@code ./mvnw package}. */
+    public static Path packagedJar() {
+        Path jar = Path.of(System.getProperty("continuity.jar", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " does not exist: run './mvnw package' first");
+        }
+        return jar;
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param log where its output goes, or {@code null} to share this process's console
+     */
+    public static ServiceProcess start(String name, Path jar, int httpPort, Map<String, String> config, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx512m");
+        command.add("-Dquarkus.http.port=" + httpPort);
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (log == null) {
+            builder.inheritIO();
+        } else {
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        }
+        try {
+            return new ServiceProcess(name, builder.start(), httpPort, log);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + name, e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200. */
+    public ServiceProcess awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + (log == null ? "" : "; see " + log));
+            }
+            if (status("/q/health/ready") == 200) {
+                return this;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + (log == null ? "" : "; see " + log));
+    }
+
+    public int status(String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + path).toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(2000);
+            return c.getResponseCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hooks, nothing flushed. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, then waits for a graceful exit; returns the exit code. */
+    public int stop(Duration grace) {
+        process.destroy();
+        if (!waitFor(grace)) {
+            process.destroyForcibly();
+            waitFor(Duration.ofSeconds(10));
+        }
+        return process.exitValue();
+    }
+
+    public int waitForExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    private boolean waitFor(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop(Duration.ofSeconds(20));
+        }
+    }
+}
