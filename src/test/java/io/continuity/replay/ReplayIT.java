@@ -1,0 +1,110 @@
+package io.continuity.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.continuity.testing.Db;
+import io.continuity.testing.EmbeddedKafka;
+import io.continuity.testing.EventCorpus;
+import io.continuity.testing.KafkaTestClient;
+import io.continuity.testing.ProjectionSnapshot;
+import io.continuity.testing.ServiceProcess;
+import io.continuity.testing.TestDatabase;
+
+/**
+ * The event log is the source of truth: replaying the input topics from offset 0 into an empty database, with the
+ * packaged service, rebuilds exactly the tables the first run built.
+ */
+class ReplayIT {
+
+    private static EmbeddedKafka kafka;
+    private static Path logs;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = EmbeddedKafka.start(0);
+        logs = Files.createDirectories(Path.of("target", "it-logs"));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+    }
+
+    @Test
+    void replayingTheLogIntoAnEmptyDatabaseRebuildsIdenticalTables() {
+        EventCorpus corpus = new EventCorpus(42).catalog(6, 30).channels(12).garbage("continuity.plan-events", "x");
+        try (KafkaTestClient client = new KafkaTestClient(kafka.bootstrapServers())) {
+            corpus.records().forEach(client::send);
+            // every record again: at-least-once delivery from the producers' side
+            corpus.records().forEach(client::send);
+        }
+        try (TestDatabase first = TestDatabase.create("continuity_replay_a");
+                TestDatabase second = TestDatabase.create("continuity_replay_b")) {
+            Db live = runUntilCaughtUp("live", first, "replay-live");
+            Db rebuilt = runUntilCaughtUp("rebuild", second, "replay-rebuild");
+
+            Map<String, List<Map<String, Object>>> expected = ProjectionSnapshot.of(live);
+            assertThat(expected.get("schedule_plan_block_assignments")).hasSize(12 * 8);
+            assertThat(expected.get("catalog_asset")).hasSize(6 * 30 + 50);
+            assertThat(expected.get("rejected_event")).hasSize(corpus.invalidCount() * 2);
+            assertThat(expected.get("event_journal")).hasSize(corpus.records().size() - corpus.invalidCount());
+            assertThat(ProjectionSnapshot.of(rebuilt)).isEqualTo(expected);
+        }
+    }
+
+    private Db runUntilCaughtUp(String name, TestDatabase database, String group) {
+        Db db = new Db(dataSource(database));
+        try (ServiceProcess service = ServiceProcess.start(name, ServiceProcess.packagedJar(), ServiceProcess.freePort(), Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                "quarkus.datasource.username", database.user(),
+                "continuity.consumer-group", group), logs.resolve(name + ".log"))) {
+            service.awaitReady(Duration.ofMinutes(2));
+            Map<String, Long> ends = endOffsets();
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> ends.entrySet().stream().allMatch(e ->
+                    db.count("SELECT coalesce(sum(next_offset), 0) FROM consumer_offset WHERE group_id = ? AND topic = ?", group, e.getKey())
+                            == e.getValue()));
+        }
+        return db;
+    }
+
+    private static Map<String, Long> endOffsets() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            List<String> topics = List.of("continuity.plan-events", "continuity.catalog-events");
+            Map<TopicPartition, OffsetSpec> request = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            return admin.listOffsets(request).all().get().entrySet().stream()
+                    .collect(Collectors.groupingBy(e -> e.getKey().topic(), Collectors.summingLong(e -> e.getValue().offset())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PGSimpleDataSource dataSource(TestDatabase database) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(database.jdbcUrl());
+        ds.setUser(database.user());
+        return ds;
+    }
+}
