@@ -1,0 +1,74 @@
+package io.continuity.resolver.core;
+
+import static io.continuity.resolver.core.AssignmentBuilder.at;
+import static io.continuity.resolver.core.DayChecks.assertCoversDayExactly;
+import static io.continuity.resolver.core.DayChecks.local;
+import static io.continuity.resolver.core.DayChecks.programs;
+import static io.continuity.resolver.core.PlanBuilder.plan;
+import static io.continuity.resolver.core.Scenario.scenario;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Re-resolution keeps frozen events and resumes at the next grid boundary. */
+class FrozenPrefixTest {
+
+    private static final String DAY = "2026-02-02";
+
+    private static Scenario morning(String series) {
+        return scenario().assets(AssetBuilder.series("first", 20, 22)).assets(AssetBuilder.series("second", 20, 22))
+                .plan(plan("Daily").with(at("06:00", 360).series(series, EpisodePolicy.SEQUENTIAL)));
+    }
+
+    /** Events up to and including the programme that starts at 07:00 (it ends at 07:22). */
+    private static List<ResolvedEvent> prefixThroughSevenAm(ResolvedDay day, ChannelSpec channel) {
+        ResolvedEvent seven = programs(day).stream().filter(e -> local(channel, e.start()).equals("07:00"))
+                .findFirst().orElseThrow();
+        return day.events().subList(0, day.events().indexOf(seven) + 1);
+    }
+
+    @Test
+    void frozenPrefixIsKeptAndResolutionResumesAtTheNextBoundary() {
+        Scenario before = morning("first");
+        ResolvedDay original = before.resolve(DAY);
+        List<ResolvedEvent> frozen = prefixThroughSevenAm(original, before.channel());
+
+        Scenario after = morning("second").frozenPrefix(frozen);
+        ResolvedDay changed = after.resolve(DAY);
+
+        assertThat(changed.events().subList(0, frozen.size())).isEqualTo(frozen);
+        ResolvedEvent firstNew = changed.events().get(frozen.size());
+        assertThat(firstNew.start()).isEqualTo(frozen.get(frozen.size() - 1).end());
+        assertThat(firstNew.kind()).isEqualTo(EventKind.FILLER);
+        ResolvedEvent resumed = programs(changed).stream().filter(e -> e.start().isAfter(firstNew.start()))
+                .findFirst().orElseThrow();
+        assertThat(local(after.channel(), resumed.start())).isEqualTo("07:30");
+        assertThat(resumed.title()).startsWith("second").endsWith("S1E1");
+        assertThat(changed.decisions()).anyMatch(d -> d.kind() == Decision.Kind.FROZEN);
+        assertCoversDayExactly(changed);
+    }
+
+    @Test
+    void sequentialOrderContinuesAfterTheFrozenPrefix() {
+        Scenario scenario = morning("first");
+        ResolvedDay original = scenario.resolve(DAY);
+        List<ResolvedEvent> frozen = prefixThroughSevenAm(original, scenario.channel());
+
+        ResolvedDay again = scenario.frozenPrefix(frozen).resolve(DAY);
+
+        assertThat(DayChecks.programTitles(again)).isEqualTo(DayChecks.programTitles(original));
+        assertThat(DayChecks.programAssets(again)).isEqualTo(DayChecks.programAssets(original));
+    }
+
+    @Test
+    void frozenPrefixThatDoesNotStartAtTheDayStartIsRejected() {
+        Scenario scenario = morning("first");
+        ResolvedDay original = scenario.resolve(DAY);
+        List<ResolvedEvent> notContiguous = original.events().subList(1, 4);
+
+        assertThatThrownBy(() -> scenario.frozenPrefix(notContiguous).resolve(DAY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contiguous");
+    }
+}
