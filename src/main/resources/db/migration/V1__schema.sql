@@ -140,6 +140,8 @@ CREATE TABLE broadcast_schedule_day (
     day_start_utc    timestamptz NOT NULL,
     day_end_utc      timestamptz NOT NULL,
     replaces_from_utc timestamptz,
+    -- why the resolver chose what it chose: every filler, gap, relaxation and fallback, for operators
+    decisions        jsonb       NOT NULL DEFAULT '[]',
     created_at       timestamptz NOT NULL,
     superseded_at    timestamptz,
     UNIQUE (channel_id, broadcast_day, version),
@@ -149,8 +151,9 @@ CREATE TABLE broadcast_schedule_day (
 CREATE UNIQUE INDEX broadcast_schedule_day_current_idx
     ON broadcast_schedule_day (channel_id, broadcast_day) WHERE superseded_at IS NULL;
 
+CREATE SEQUENCE broadcast_playlog_event_seq INCREMENT BY 50;
 CREATE TABLE broadcast_playlog_event (
-    id              bigserial PRIMARY KEY,
+    id              bigint PRIMARY KEY DEFAULT nextval('broadcast_playlog_event_seq'),
     uuid            uuid        NOT NULL,
     channel_id      uuid        NOT NULL REFERENCES channel (id),
     schedule_day_id uuid        NOT NULL REFERENCES broadcast_schedule_day (id),
@@ -304,6 +307,16 @@ CREATE TABLE rejected_event (
     UNIQUE (topic, partition_no, record_offset)
 );
 CREATE INDEX rejected_event_time_idx ON rejected_event (rejected_at);
+
+-- Channels whose horizon must be (re)resolved: written in the same transaction as the change that requires it,
+-- taken by the instance that owns the channel's plan-events partition.
+CREATE TABLE resolution_request (
+    channel_id   uuid PRIMARY KEY REFERENCES channel (id),
+    partition_no integer     NOT NULL,
+    reason       text        NOT NULL,
+    requested_at timestamptz NOT NULL
+);
+CREATE INDEX resolution_request_partition_idx ON resolution_request (partition_no, requested_at);
 
 -- Alerts raised (also published on continuity.schedule-alerts), kept for the operator surface.
 CREATE TABLE schedule_alert (

@@ -1,5 +1,6 @@
 package io.continuity.catalog;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import io.continuity.common.EventTimes;
@@ -11,6 +12,7 @@ import io.continuity.events.Topic;
 import io.continuity.events.VirtualAssetDefined;
 import io.continuity.messaging.EventApplier;
 import io.continuity.messaging.RecordContext;
+import io.continuity.resolver.ResolutionRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Routes each {@code continuity.catalog-events} record to the catalog projection. */
@@ -18,9 +20,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
 
     private final CatalogProjection catalog;
+    private final ResolutionRequests resolutions;
+    private final Clock clock;
+    private boolean changed;
 
-    public CatalogEventsApplier(CatalogProjection catalog) {
+    public CatalogEventsApplier(CatalogProjection catalog, ResolutionRequests resolutions, Clock clock) {
         this.catalog = catalog;
+        this.resolutions = resolutions;
+        this.clock = clock;
+    }
+
+    /** Any catalog change may change what rules, series and fallbacks select: every channel is re-resolved. */
+    @Override
+    public void afterBatch() {
+        if (changed) {
+            changed = false;
+            resolutions.requestAll("catalog change", clock.instant());
+        }
     }
 
     @Override
@@ -46,5 +62,6 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
             case AssetRetired e -> catalog.retire(e, at);
             case VirtualAssetDefined e -> catalog.defineVirtual(e, at);
         }
+        changed = true;
     }
 }

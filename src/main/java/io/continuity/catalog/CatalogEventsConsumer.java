@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.continuity.messaging.IngestRunner;
+import io.continuity.resolver.HorizonWorker;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,10 +21,12 @@ public class CatalogEventsConsumer {
 
     private final IngestRunner runner;
     private final CatalogEventsApplier applier;
+    private final HorizonWorker horizon;
 
-    public CatalogEventsConsumer(IngestRunner runner, CatalogEventsApplier applier) {
+    public CatalogEventsConsumer(IngestRunner runner, CatalogEventsApplier applier, HorizonWorker horizon) {
         this.runner = runner;
         this.applier = applier;
+        this.horizon = horizon;
     }
 
     @Incoming("catalog-events")
@@ -32,5 +35,6 @@ public class CatalogEventsConsumer {
         List<ConsumerRecord<String, byte[]>> list = new ArrayList<>(records.count());
         records.forEach(list::add);
         runner.run(list, applier);
+        horizon.wake();
     }
 }

@@ -51,6 +51,10 @@ public interface ContinuityConfig {
         /** An alert is raised when a channel's resolved coverage ahead falls below this many days. */
         @WithDefault("3")
         int minimumLeadDays();
+
+        /** How often every owned channel's horizon is rolled forward and its coverage checked. */
+        @WithDefault("PT15M")
+        Duration rollInterval();
     }
 
     /** The relay that publishes outbox rows to Kafka. */

@@ -36,10 +36,12 @@ public class IngestPipeline {
     private final EntityManager em;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final PartitionTracker tracker;
     private final String group;
 
     public IngestPipeline(CloudEventCodec codec, EventJournal journal, Rejections rejections, OffsetStore offsets,
-            EntityManager em, Clock clock, MeterRegistry metrics, ContinuityConfig config) {
+            EntityManager em, Clock clock, MeterRegistry metrics, PartitionTracker tracker, ContinuityConfig config) {
+        this.tracker = tracker;
         this.codec = codec;
         this.journal = journal;
         this.rejections = rejections;
@@ -66,6 +68,7 @@ public class IngestPipeline {
         }
         applier.afterBatch();
         offsets.save(group, topic, next, clock.instant());
+        TransactionCommit.after(() -> next.forEach((partition, offset) -> tracker.advanced(topic, partition, offset)));
     }
 
     /**
@@ -87,6 +90,7 @@ public class IngestPipeline {
             applier.afterBatch();
         }
         offsets.save(group, topic, Map.of(record.partition(), record.offset() + 1), clock.instant());
+        TransactionCommit.after(() -> tracker.advanced(topic, record.partition(), record.offset() + 1));
     }
 
     private <E extends ContinuityEvent> void handle(RecordContext record, EventApplier<E> applier, boolean flush) {

@@ -2,6 +2,7 @@ package io.continuity.messaging;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 import io.continuity.config.ContinuityConfig;
+import io.continuity.events.Topic;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,26 +28,45 @@ public class StoredOffsetsRebalanceListener implements KafkaConsumerRebalanceLis
     private static final Logger LOG = Logger.getLogger(StoredOffsetsRebalanceListener.class);
 
     private final OffsetStore offsets;
+    private final PartitionTracker tracker;
     private final String group;
 
-    public StoredOffsetsRebalanceListener(OffsetStore offsets, ContinuityConfig config) {
+    public StoredOffsetsRebalanceListener(OffsetStore offsets, PartitionTracker tracker, ContinuityConfig config) {
         this.offsets = offsets;
+        this.tracker = tracker;
         this.group = config.consumerGroup();
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Set<String> topics = partitions.stream().map(TopicPartition::topic).collect(Collectors.toSet());
+        Map<TopicPartition, Long> positions = new HashMap<>();
         for (String topic : topics) {
             Map<Integer, Long> stored = loadWithRetry(topic);
             for (TopicPartition tp : partitions) {
                 if (tp.topic().equals(topic)) {
                     long next = stored.getOrDefault(tp.partition(), 0L);
                     consumer.seek(tp, next);
-                    LOG.infof("Assigned %s; resuming at offset %d (stored with the projection)", tp, next);
+                    positions.put(tp, next);
                 }
             }
         }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        tracker.partitionCount(Topic.PLAN_EVENTS.topicName(), consumer.partitionsFor(Topic.PLAN_EVENTS.topicName()).size());
+        tracker.assigned(consumer.subscription(), ends, positions);
+        positions.forEach((tp, next) -> LOG.infof("Assigned %s: resuming at offset %d (stored with the projection), end offset %d",
+                tp, next, ends.get(tp)));
+    }
+
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        tracker.revoked(partitions);
+        LOG.infof("Revoked %s", partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        onPartitionsRevoked(consumer, partitions);
     }
 
     private Map<Integer, Long> loadWithRetry(String topic) {

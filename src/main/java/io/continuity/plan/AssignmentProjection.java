@@ -81,7 +81,7 @@ public class AssignmentProjection {
             }
         }
         if (event.playbackRules() != null) {
-            PlaybackRulesValidation.validate(event.playbackRules());
+            ContentRules.validatePlayback(event.playbackRules());
         }
         return contentReference(event.contentType(), event.contentReference());
     }

@@ -1,5 +1,6 @@
 package io.continuity.plan;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import io.continuity.channel.ChannelProjection;
@@ -18,6 +19,7 @@ import io.continuity.events.PlanUpdated;
 import io.continuity.events.Topic;
 import io.continuity.messaging.EventApplier;
 import io.continuity.messaging.RecordContext;
+import io.continuity.resolver.ResolutionRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Routes each {@code continuity.plan-events} record to the projection that owns its aggregate. */
@@ -27,11 +29,16 @@ public class PlanEventsApplier implements EventApplier<PlanEvent> {
     private final ChannelProjection channels;
     private final PlanProjection plans;
     private final AssignmentProjection assignments;
+    private final ResolutionRequests resolutions;
+    private final Clock clock;
 
-    public PlanEventsApplier(ChannelProjection channels, PlanProjection plans, AssignmentProjection assignments) {
+    public PlanEventsApplier(ChannelProjection channels, PlanProjection plans, AssignmentProjection assignments,
+            ResolutionRequests resolutions, Clock clock) {
         this.channels = channels;
         this.plans = plans;
         this.assignments = assignments;
+        this.resolutions = resolutions;
+        this.clock = clock;
     }
 
     @Override
@@ -63,6 +70,9 @@ public class PlanEventsApplier implements EventApplier<PlanEvent> {
             case AssignmentUpdated e -> assignments.update(e, at);
             case AssignmentRemoved e -> assignments.remove(e);
             case LabelDefined e -> plans.defineLabel(e, at);
+        }
+        if (!(envelope.event() instanceof LabelDefined) && !(envelope.event() instanceof ChannelRetired)) {
+            resolutions.request(envelope.event().channelId(), record.partition(), envelope.type().ceType(), clock.instant());
         }
     }
 }

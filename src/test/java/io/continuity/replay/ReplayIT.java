@@ -66,6 +66,8 @@ class ReplayIT {
             assertThat(expected.get("catalog_asset")).hasSize(6 * 30 + 50);
             assertThat(expected.get("rejected_event")).hasSize(corpus.invalidCount() * 2);
             assertThat(expected.get("event_journal")).hasSize(corpus.records().size() - corpus.invalidCount());
+            assertThat(expected.get("broadcast_schedule_day")).hasSize(12 * 5);
+            assertThat(expected.get("broadcast_playlog_event")).isNotEmpty();
             assertThat(ProjectionSnapshot.of(rebuilt)).isEqualTo(expected);
         }
     }
@@ -76,12 +78,18 @@ class ReplayIT {
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.user(),
-                "continuity.consumer-group", group), logs.resolve(name + ".log"))) {
+                "continuity.consumer-group", group,
+                "continuity.clock.start", "2026-11-23T07:00:00Z"), logs.resolve(name + ".log"))) {
             service.awaitReady(Duration.ofMinutes(2));
             Map<String, Long> ends = endOffsets();
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> ends.entrySet().stream().allMatch(e ->
                     db.count("SELECT coalesce(sum(next_offset), 0) FROM consumer_offset WHERE group_id = ? AND topic = ?", group, e.getKey())
                             == e.getValue()));
+            // then every channel resolved: five current days each (today + 4) and no request left
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    db.count("SELECT count(*) FROM resolution_request") == 0
+                    && db.count("SELECT count(*) FROM broadcast_schedule_day WHERE superseded_at IS NULL")
+                            == 5 * db.count("SELECT count(*) FROM channel WHERE NOT is_retired"));
         }
         return db;
     }

@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class ContinuityTestResources implements QuarkusTestResourceLifecycleManager {
 
     private static final Logger LOG = Logger.getLogger(ContinuityTestResources.class);
+    public static final String TEST_CLOCK_START = "2026-11-23T07:00:00Z";
     private static Infrastructure infrastructure;
 
     /** The shared broker and database, started on first call. */
@@ -34,6 +35,8 @@ public class ContinuityTestResources implements QuarkusTestResourceLifecycleMana
         config.put("quarkus.datasource.jdbc.url", infra.database().jdbcUrl());
         config.put("quarkus.datasource.username", infra.database().user());
         config.put("quarkus.datasource.password", "");
+        // a fixed, advancing clock: Monday 2026-11-23 07:00 UTC, so schedule expectations do not depend on the day tests run
+        config.put("continuity.clock.start", TEST_CLOCK_START);
         return config;
     }
 

@@ -1,0 +1,61 @@
+package io.continuity.playlog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One version of a channel's broadcast day. Exactly one version per (channel, day) is current
+ * ({@code superseded_at} null); older ones are kept for audit and "as of" queries.
+ */
+@Entity
+@Table(name = "broadcast_schedule_day")
+public class BroadcastScheduleDayEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "channel_id")
+    public UUID channelId;
+    @Column(name = "broadcast_day")
+    public LocalDate broadcastDay;
+    public int version;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "plan_lineage")
+    public List<UUID> planLineage;
+    public long seed;
+    @Column(name = "seed_generation")
+    public int seedGeneration;
+    @Column(name = "day_start_utc")
+    public Instant dayStartUtc;
+    @Column(name = "day_end_utc")
+    public Instant dayEndUtc;
+    @Column(name = "replaces_from_utc")
+    public Instant replacesFromUtc;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String decisions;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "superseded_at")
+    public Instant supersededAt;
+
+    public static Optional<BroadcastScheduleDayEntity> current(UUID channelId, LocalDate day) {
+        return find("channelId = ?1 and broadcastDay = ?2 and supersededAt is null", channelId, day).firstResultOptional();
+    }
+
+    /** The version that was current at {@code asOf}. */
+    public static Optional<BroadcastScheduleDayEntity> asOf(UUID channelId, LocalDate day, Instant asOf) {
+        return find("channelId = ?1 and broadcastDay = ?2 and createdAt <= ?3 and (supersededAt is null or supersededAt > ?3) "
+                + "order by version desc", channelId, day, asOf).firstResultOptional();
+    }
+}

@@ -1,0 +1,185 @@
+package io.continuity.resolver;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import io.continuity.channel.ChannelEntity;
+import io.continuity.config.ContinuityConfig;
+import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
+import io.continuity.plan.SchedulePlanEntity;
+import io.continuity.playlog.BroadcastPlaylogEventEntity;
+import io.continuity.playlog.BroadcastScheduleDayEntity;
+import io.continuity.resolver.core.BroadcastDays;
+import io.continuity.resolver.core.CatalogView;
+import io.continuity.resolver.core.ChannelGrid;
+import io.continuity.resolver.core.ChannelSpec;
+import io.continuity.resolver.core.Decision;
+import io.continuity.resolver.core.EventKind;
+import io.continuity.resolver.core.InMemoryPlayHistory;
+import io.continuity.resolver.core.PlanSpec;
+import io.continuity.resolver.core.PlayHistory;
+import io.continuity.resolver.core.ResolveRequest;
+import io.continuity.resolver.core.ResolvedDay;
+import io.continuity.resolver.core.ResolvedEvent;
+import io.continuity.resolver.core.Resolver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * Re-resolves one channel's horizon (today + {@code continuity.horizon.days}) in one transaction, holding the
+ * channel's row lock so no other instance resolves it at the same time. Events starting before now + the lock
+ * window stay frozen; a day whose new resolution equals its current version is left alone (no new version).
+ */
+@ApplicationScoped
+public class ChannelResolution {
+
+    private static final Logger LOG = Logger.getLogger(ChannelResolution.class);
+    private static final int HISTORY_DAYS = 28;
+
+    private final EntityManager em;
+    private final CatalogSnapshots catalogs;
+    private final ScheduleDayWriter writer;
+    private final ResolutionRequests requests;
+    private final ContinuityConfig config;
+    private final Timer timer;
+    private final Resolver resolver = new Resolver();
+
+    public ChannelResolution(EntityManager em, CatalogSnapshots catalogs, ScheduleDayWriter writer, ResolutionRequests requests,
+            ContinuityConfig config, MeterRegistry metrics) {
+        this.em = em;
+        this.catalogs = catalogs;
+        this.writer = writer;
+        this.requests = requests;
+        this.config = config;
+        this.timer = Timer.builder("continuity.resolve.duration").description("one channel's horizon resolved").register(metrics);
+    }
+
+    /** Resolves the channel's horizon as of {@code now}; returns how many new ScheduleDay versions were stored. */
+    @Transactional
+    public int resolve(UUID channelId, Instant now, Instant requestSeen, String reason) {
+        ChannelEntity channel = em.find(ChannelEntity.class, channelId, LockModeType.PESSIMISTIC_WRITE);
+        if (requestSeen != null) {
+            requests.done(channelId, requestSeen);
+        }
+        if (channel == null || channel.retired) {
+            return 0;
+        }
+        return timer.record(() -> resolveHorizon(channel, now, reason));
+    }
+
+    private int resolveHorizon(ChannelEntity channel, Instant now, String reason) {
+        ChannelSpec spec = CoreMapping.channel(channel);
+        LocalDate today = BroadcastDays.broadcastDayOf(spec, now);
+        List<PlanSpec> plans = plans(channel.id);
+        CatalogView catalog = catalogs.current();
+        PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, today));
+        Instant lockEnd = now.plus(config.horizon().lockWindow());
+        int written = 0;
+        for (LocalDate day = today; !day.isAfter(today.plusDays(config.horizon().days())); day = day.plusDays(1)) {
+            BroadcastScheduleDayEntity current = BroadcastScheduleDayEntity.current(channel.id, day).orElse(null);
+            List<ResolvedEvent> currentEvents = current == null ? List.of() : events(current);
+            List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, lockEnd);
+            ResolvedDay resolved = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen));
+            history = history.plus(resolved);
+            if (current != null && currentEvents.equals(resolved.events())) {
+                continue;
+            }
+            BroadcastScheduleDayEntity stored = writer.write(resolved, current, frozen.size(), channel.seedGeneration, now);
+            written++;
+            explain(channel, resolved, stored, frozen.size(), reason);
+        }
+        return written;
+    }
+
+    /** What {@code day} would resolve to now, without storing anything (the assignment preview). */
+    @Transactional
+    public ResolvedDay preview(UUID channelId, LocalDate day, Instant now) {
+        ChannelEntity channel = em.find(ChannelEntity.class, channelId);
+        ChannelSpec spec = CoreMapping.channel(channel);
+        PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, day));
+        return resolver.resolve(new ResolveRequest(spec, day, plans(channelId), catalogs.current(), history, channel.seedGeneration,
+                List.of()));
+    }
+
+    /**
+     * The events that start before the lock end stay as they are. A trailing gap (slate) that reaches past the lock end
+     * is shortened to the first grid boundary at or after it, so a placeholder never freezes real content out.
+     */
+    static List<ResolvedEvent> frozenPrefix(ChannelSpec spec, List<ResolvedEvent> events, Instant lockEnd) {
+        List<ResolvedEvent> frozen = new ArrayList<>(events.stream().takeWhile(e -> e.start().isBefore(lockEnd)).toList());
+        if (!frozen.isEmpty()) {
+            ResolvedEvent last = frozen.get(frozen.size() - 1);
+            Instant cut = new ChannelGrid(spec).nextBoundaryAtOrAfter(lockEnd);
+            if (last.kind() == EventKind.GAP && cut.isBefore(last.end())) {
+                frozen.set(frozen.size() - 1, new ResolvedEvent(last.uuid(), null, EventKind.GAP, last.start(), cut, 0, last.assignmentId(),
+                        last.planId(), last.title(), last.fallback()));
+            }
+        }
+        return frozen;
+    }
+
+    private List<PlanSpec> plans(UUID channelId) {
+        List<SchedulePlanBlockAssignmentEntity> assignments = SchedulePlanBlockAssignmentEntity.ofChannel(channelId);
+        return SchedulePlanEntity.ofChannel(channelId).stream()
+                .map(p -> CoreMapping.plan(p, assignments.stream().filter(a -> a.planId.equals(p.id)).toList()))
+                .toList();
+    }
+
+    /** What aired or was scheduled on this channel in the weeks before {@code before}: drives rotation and sequence. */
+    private PlayHistory history(UUID channelId, Instant before) {
+        InMemoryPlayHistory history = InMemoryPlayHistory.empty();
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT e.asset_uuid, e.start_utc FROM broadcast_playlog_event e
+                JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id AND d.superseded_at IS NULL
+                WHERE e.channel_id = ?1 AND e.start_utc < ?2 AND e.start_utc >= ?3 AND e.asset_uuid IS NOT NULL
+                UNION ALL
+                SELECT a.asset_uuid, a.actual_start_utc FROM as_run_log a
+                WHERE a.channel_id = ?1 AND a.actual_start_utc < ?2 AND a.actual_start_utc >= ?3
+                  AND a.status IN ('AIRED', 'TRUNCATED', 'SHORT', 'SUBSTITUTED')""", Object[].class)
+                .setParameter(1, channelId).setParameter(2, before).setParameter(3, before.minus(java.time.Duration.ofDays(HISTORY_DAYS)))
+                .getResultList();
+        for (Object[] row : rows) {
+            history = history.record((UUID) row[0], toInstant(row[1]));
+        }
+        return history;
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) value).toInstant();
+    }
+
+    static List<ResolvedEvent> events(BroadcastScheduleDayEntity day) {
+        List<ResolvedEvent> events = new ArrayList<>();
+        for (BroadcastPlaylogEventEntity e : BroadcastPlaylogEventEntity.ofDay(day.id)) {
+            events.add(new ResolvedEvent(e.uuid, e.assetUuid, EventKind.valueOf(e.kind.toUpperCase(Locale.ROOT)), e.startUtc, e.endUtc,
+                    e.offsetMs, e.assignmentId, e.planId, e.title, e.fallback == null ? List.of() : e.fallback));
+        }
+        events.sort(Comparator.comparing(ResolvedEvent::start));
+        return events;
+    }
+
+    private static void explain(ChannelEntity channel, ResolvedDay day, BroadcastScheduleDayEntity stored, int frozen, String reason) {
+        long gaps = day.events().stream().filter(e -> e.kind() == EventKind.GAP).count();
+        List<Decision> warnings = day.warnings();
+        LOG.infof("Resolved %s %s as version %d (%s): %d events, %d frozen, %d gaps, %d warnings",
+                channel.slug, day.broadcastDay(), stored.version, reason, day.events().size(), frozen, gaps, warnings.size());
+        for (Decision d : warnings) {
+            LOG.warnf("  %s %s %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.message());
+        }
+        if (LOG.isDebugEnabled()) {
+            day.decisions().forEach(d -> LOG.debugf("  %s %s %s at %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.at(), d.message()));
+        }
+    }
+}

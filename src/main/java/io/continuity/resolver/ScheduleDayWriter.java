@@ -1,0 +1,123 @@
+package io.continuity.resolver;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.continuity.config.ContinuityConfig;
+import io.continuity.events.CloudEventCodec;
+import io.continuity.events.DayPublished;
+import io.continuity.events.EventJson;
+import io.continuity.events.PlaylogEventPayload;
+import io.continuity.messaging.Outbox;
+import io.continuity.playlog.BroadcastPlaylogEventEntity;
+import io.continuity.playlog.BroadcastScheduleDayEntity;
+import io.continuity.resolver.core.Decision;
+import io.continuity.resolver.core.ResolvedDay;
+import io.continuity.resolver.core.ResolvedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Stores a resolved day as a new ScheduleDay version (superseding the current one, which is kept), with its playlog
+ * events, and puts the {@code day-published} record in the outbox — all in the caller's transaction.
+ */
+@ApplicationScoped
+public class ScheduleDayWriter {
+
+    private final Outbox outbox;
+    private final CloudEventCodec codec;
+    private final String source;
+
+    public ScheduleDayWriter(Outbox outbox, CloudEventCodec codec, ContinuityConfig config) {
+        this.outbox = outbox;
+        this.codec = codec;
+        this.source = config.source();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BroadcastScheduleDayEntity write(ResolvedDay day, BroadcastScheduleDayEntity current, int frozenCount, int seedGeneration,
+            Instant now) {
+        int version = current == null ? 1 : current.version + 1;
+        if (current != null) {
+            current.supersededAt = now;
+            BroadcastScheduleDayEntity.getEntityManager().flush();
+        }
+        BroadcastScheduleDayEntity entity = new BroadcastScheduleDayEntity();
+        entity.id = UUID.nameUUIDFromBytes((day.channelId() + "/" + day.broadcastDay() + "/v" + version).getBytes(StandardCharsets.UTF_8));
+        entity.channelId = day.channelId();
+        entity.broadcastDay = day.broadcastDay();
+        entity.version = version;
+        entity.planLineage = day.planLineage();
+        entity.seed = day.seed();
+        entity.seedGeneration = seedGeneration;
+        entity.dayStartUtc = day.dayStart();
+        entity.dayEndUtc = day.dayEnd();
+        entity.replacesFromUtc = current == null ? null
+                : frozenCount < day.events().size() ? day.events().get(frozenCount).start() : day.dayEnd();
+        entity.decisions = json(day.decisions().stream().map(ScheduleDayWriter::decision).toList());
+        entity.createdAt = now;
+        entity.persist();
+        List<ResolvedEvent> events = day.events();
+        for (int i = 0; i < events.size(); i++) {
+            toEntity(events.get(i), entity, i < frozenCount, now).persist();
+        }
+        outbox.enqueue(codec.encode(published(day, entity), day.channelId().toString(), entity.id.toString(), now, source));
+        return entity;
+    }
+
+    private static BroadcastPlaylogEventEntity toEntity(ResolvedEvent e, BroadcastScheduleDayEntity day, boolean frozen, Instant now) {
+        BroadcastPlaylogEventEntity row = new BroadcastPlaylogEventEntity();
+        row.uuid = e.uuid();
+        row.channelId = day.channelId;
+        row.scheduleDayId = day.id;
+        row.assetUuid = e.assetUuid();
+        row.kind = e.kind().name().toLowerCase(Locale.ROOT);
+        row.startUtc = e.start();
+        row.endUtc = e.end();
+        row.broadcastDay = day.broadcastDay.toString();
+        row.offsetMs = e.offsetMs();
+        row.assignmentId = e.assignmentId();
+        row.planId = e.planId();
+        row.title = e.title();
+        row.fallback = e.fallback();
+        row.frozen = frozen;
+        row.createdAt = now;
+        return row;
+    }
+
+    static DayPublished published(ResolvedDay day, BroadcastScheduleDayEntity entity) {
+        List<PlaylogEventPayload> events = new ArrayList<>(day.events().size());
+        for (ResolvedEvent e : day.events()) {
+            events.add(new PlaylogEventPayload(e.uuid(), e.assetUuid(), e.kind().name().toLowerCase(Locale.ROOT), e.start(), e.end(),
+                    e.offsetMs(), e.assignmentId(), e.planId(), e.title(), e.fallback()));
+        }
+        return new DayPublished(day.channelId(), day.broadcastDay(), entity.id, entity.version, day.dayStart(), day.dayEnd(),
+                entity.replacesFromUtc, events);
+    }
+
+    private static Map<String, Object> decision(Decision d) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("kind", d.kind().name());
+        map.put("severity", d.severity().name());
+        map.put("at", d.at() == null ? null : d.at().toString());
+        map.put("assignment_id", d.assignmentId() == null ? null : d.assignmentId().toString());
+        map.put("asset_uuid", d.assetUuid() == null ? null : d.assetUuid().toString());
+        map.put("message", d.message());
+        return map;
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

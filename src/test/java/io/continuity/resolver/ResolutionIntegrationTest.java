@@ -1,0 +1,169 @@
+package io.continuity.resolver;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.continuity.events.AssignmentAdded;
+import io.continuity.events.AssignmentUpdated;
+import io.continuity.events.DayPublished;
+import io.continuity.events.EventJson;
+import io.continuity.events.PlanCreated;
+import io.continuity.events.PlaylogEventPayload;
+import io.continuity.resolver.core.BroadcastDays;
+import io.continuity.resolver.core.ChannelSpec;
+import io.continuity.resolver.core.ContentRule;
+import io.continuity.testing.ContinuityTestResources;
+import io.continuity.testing.Db;
+import io.continuity.testing.Fixtures;
+import io.continuity.testing.KafkaTestClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** Events in on continuity.plan-events and catalog-events; exact, versioned days out on continuity.playlog and in PostgreSQL. */
+@QuarkusTest
+@WithTestResource(ContinuityTestResources.class)
+class ResolutionIntegrationTest {
+
+    private static KafkaTestClient kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ContinuityTestResources.infrastructure().bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void plansBecomePublishedVersionedDaysWithSequentialEpisodesCarryingOver() {
+        UUID channel = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        String series = "sitcom-" + channel.toString().substring(0, 8);
+        List<UUID> episodes = new ArrayList<>();
+        for (int e = 1; e <= 40; e++) {
+            UUID id = UUID.randomUUID();
+            episodes.add(id);
+            kafka.send(id.toString(), Fixtures.episode(id, series, 1, e));
+        }
+        for (int f = 0; f < 6; f++) {
+            UUID id = UUID.randomUUID();
+            kafka.send(id.toString(), Fixtures.filler(id, 30_000L * (f + 1)));
+        }
+        String key = channel.toString();
+        kafka.send(key, Fixtures.channel(channel, "UTC", 30, List.of(0, 30), "06:00"));
+        kafka.send(key, new PlanCreated(plan, channel, "Every day", 10, "* * * * *", null, null, true, null));
+        kafka.send(key, new AssignmentAdded(assignment, plan, channel, "12:00", 120, "series", new TextNode(series), null, "sequential",
+                null, null, null));
+
+        LocalDate today = BroadcastDays.broadcastDayOf(spec(channel), clock.instant());
+        List<DayPublished> days = awaitPublished(key, latest -> latest.size() == 5 && latest.stream().allMatch(d -> programs(d) == 4));
+        assertThat(days).extracting(DayPublished::broadcastDay)
+                .containsExactly(today, today.plusDays(1), today.plusDays(2), today.plusDays(3), today.plusDays(4));
+        List<UUID> aired = new ArrayList<>();
+        for (DayPublished day : days) {
+            assertCoversExactly(day);
+            day.events().stream().filter(e -> "program".equals(e.kind())).map(PlaylogEventPayload::assetUuid).forEach(aired::add);
+            Instant slotStart = day.dayStartUtc().plus(Duration.ofHours(12));
+            assertThat(day.events()).filteredOn(e -> "program".equals(e.kind()))
+                    .allSatisfy(e -> assertThat(Duration.between(slotStart, e.startUtc()).toMinutes() % 30).isZero())
+                    .allSatisfy(e -> assertThat(e.assignmentId()).isEqualTo(assignment));
+        }
+        // 22-minute episodes on a 30-minute grid: four per 2-hour block, in order, continuing from one day to the next
+        assertThat(aired).containsExactlyElementsOf(episodes.subList(0, 20));
+
+        Db db = new Db(dataSource);
+        assertThat(db.count("SELECT count(*) FROM broadcast_schedule_day WHERE channel_id = ? AND superseded_at IS NULL", channel))
+                .isEqualTo(5);
+        assertThat(db.count("SELECT count(*) FROM broadcast_playlog_event e JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id "
+                + "WHERE d.channel_id = ? AND d.superseded_at IS NULL", channel))
+                .isEqualTo(days.stream().mapToLong(d -> d.events().size()).sum());
+
+        Instant beforeChange = clock.instant();
+        kafka.send(key, new AssignmentUpdated(assignment, plan, channel, "12:00", 60, "series", new TextNode(series), null, "sequential",
+                null, null, 1L));
+        List<DayPublished> second = awaitPublished(key, latest -> latest.size() == 5 && latest.stream().allMatch(d -> programs(d) == 2));
+        assertThat(second).allSatisfy(d -> assertThat(d.version()).isGreaterThan(1));
+        int versionBefore = days.get(2).version();
+        assertThat(db.count("SELECT count(*) FROM broadcast_schedule_day WHERE channel_id = ? AND superseded_at IS NOT NULL", channel))
+                .isGreaterThanOrEqualTo(5);
+
+        LocalDate future = today.plusDays(2);
+        given().get("/api/v1/channels/{c}/schedule-days/{d}", channel, future.toString()).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.equalTo(second.get(2).version()));
+        given().queryParam("as_of", beforeChange.toString()).get("/api/v1/channels/{c}/schedule-days/{d}", channel, future.toString())
+                .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(versionBefore));
+        given().get("/api/v1/channels/{c}/now", channel).then().statusCode(200)
+                .body("event.uuid", org.hamcrest.Matchers.notNullValue());
+        given().queryParam("broadcast_day", future.toString()).get("/api/v1/assignments/{a}/preview", assignment).then().statusCode(200)
+                .body("events.findAll { it.kind == 'program' }.size()", org.hamcrest.Matchers.equalTo(2));
+        given().queryParam("from", "yesterday").get("/api/v1/channels/{c}/playlog", channel).then().statusCode(400)
+                .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("from"));
+    }
+
+    private static ChannelSpec spec(UUID channel) {
+        return new ChannelSpec(channel, "x", ZoneId.of("UTC"), 30, List.of(0, 30), LocalTime.of(6, 0), ContentRule.any(), null);
+    }
+
+    private static void assertCoversExactly(DayPublished day) {
+        List<PlaylogEventPayload> events = day.events();
+        assertThat(events.get(0).startUtc()).isEqualTo(day.dayStartUtc());
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).startUtc()).isEqualTo(events.get(i - 1).endUtc());
+        }
+        assertThat(events.get(events.size() - 1).endUtc()).isEqualTo(day.dayEndUtc());
+    }
+
+    private static long programs(DayPublished day) {
+        return day.events().stream().filter(e -> "program".equals(e.kind())).count();
+    }
+
+    /** The latest published version of each day of the channel, once {@code done} holds for them. */
+    private static List<DayPublished> awaitPublished(String key, java.util.function.Predicate<List<DayPublished>> done) {
+        List<DayPublished> latest = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Map<LocalDate, DayPublished> byDay = new java.util.TreeMap<>();
+            for (ConsumerRecord<String, byte[]> r : kafka.readAll("continuity.playlog", 100_000, Duration.ofSeconds(1))) {
+                if (key.equals(r.key())) {
+                    DayPublished d = EventJson.mapper().readValue(r.value(), DayPublished.class);
+                    byDay.merge(d.broadcastDay(), d, (a, b) -> a.version() >= b.version() ? a : b);
+                }
+            }
+            latest.clear();
+            latest.addAll(byDay.values().stream().sorted(Comparator.comparing(DayPublished::broadcastDay)).toList());
+            return done.test(latest);
+        });
+        return latest;
+    }
+}
