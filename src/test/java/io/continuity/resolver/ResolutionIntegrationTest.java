@@ -88,7 +88,9 @@ class ResolutionIntegrationTest {
                 null, null, null));
 
         LocalDate today = BroadcastDays.broadcastDayOf(spec(channel), clock.instant());
-        List<DayPublished> days = awaitPublished(key, latest -> latest.size() == 5 && latest.stream().allMatch(d -> programs(d) == 4));
+        // the catalog and the plan arrive on different topics: wait for the version resolved with the whole catalog
+        List<DayPublished> days = awaitPublished(key, latest -> latest.size() == 5 && latest.stream().allMatch(d -> programs(d) == 4)
+                && programmeAssets(latest).equals(episodes.subList(0, 20)));
         assertThat(days).extracting(DayPublished::broadcastDay)
                 .containsExactly(today, today.plusDays(1), today.plusDays(2), today.plusDays(3), today.plusDays(4));
         List<UUID> aired = new ArrayList<>();
@@ -145,6 +147,11 @@ class ResolutionIntegrationTest {
             assertThat(events.get(i).startUtc()).isEqualTo(events.get(i - 1).endUtc());
         }
         assertThat(events.get(events.size() - 1).endUtc()).isEqualTo(day.dayEndUtc());
+    }
+
+    private static List<UUID> programmeAssets(List<DayPublished> days) {
+        return days.stream().flatMap(d -> d.events().stream()).filter(e -> "program".equals(e.kind())).map(PlaylogEventPayload::assetUuid)
+                .toList();
     }
 
     private static long programs(DayPublished day) {
