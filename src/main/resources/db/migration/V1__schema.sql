@@ -16,6 +16,8 @@ CREATE TABLE channel (
     default_programming         jsonb,
     is_retired                  boolean     NOT NULL DEFAULT false,
     seed_generation             integer     NOT NULL DEFAULT 0,
+    -- bumped by every applied override: the version an override's expected_version is checked against
+    playlog_version             bigint      NOT NULL DEFAULT 0,
     version                     bigint      NOT NULL CHECK (version > 0),
     created_at                  timestamptz NOT NULL,
     updated_at                  timestamptz NOT NULL

@@ -26,6 +26,12 @@ public class ProblemMappers {
         return respond(Problem.of(status, status == 409 ? "Conflict" : "Bad Request", r.code().code(), r.field(), r.detail()));
     }
 
+    @ServerExceptionMapper
+    public Response unreadable(com.fasterxml.jackson.core.JsonProcessingException e) {
+        Rejection r = io.continuity.events.CloudEventCodec.mappingRejection(e);
+        return respond(Problem.of(400, "Bad Request", r.code().code(), r.field(), r.detail()));
+    }
+
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

@@ -40,6 +40,8 @@ public class ChannelEntity extends PanacheEntityBase {
     public boolean retired;
     @Column(name = "seed_generation")
     public int seedGeneration;
+    @Column(name = "playlog_version")
+    public long playlogVersion;
     public long version;
     @Column(name = "created_at")
     public Instant createdAt;

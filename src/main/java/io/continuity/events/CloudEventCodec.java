@@ -149,7 +149,7 @@ public class CloudEventCodec {
         }
     }
 
-    static Rejection mappingRejection(Exception e) {
+    public static Rejection mappingRejection(Exception e) {
         if (e instanceof JsonMappingException mapping) {
             String field = JsonPaths.of(mapping.getPath());
             if (mapping instanceof InvalidFormatException invalid) {

@@ -60,7 +60,13 @@ public class BroadcastPlaylogEventEntity extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Every event of a ScheduleDay version, overridden ones included (audit). */
     public static List<BroadcastPlaylogEventEntity> ofDay(UUID scheduleDayId) {
-        return list("scheduleDayId = ?1 order by startUtc", scheduleDayId);
+        return list("scheduleDayId = ?1 order by startUtc, overridden desc", scheduleDayId);
+    }
+
+    /** The events that will air: a version's events minus those an override superseded. */
+    public static List<BroadcastPlaylogEventEntity> effectiveOfDay(UUID scheduleDayId) {
+        return list("scheduleDayId = ?1 and overridden = false order by startUtc", scheduleDayId);
     }
 }

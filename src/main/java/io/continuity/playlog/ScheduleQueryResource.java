@@ -89,7 +89,7 @@ public class ScheduleQueryResource {
     static List<BroadcastPlaylogEventEntity> current(UUID channelId, Instant from, Instant to) {
         return BroadcastPlaylogEventEntity.find("""
                 select e from BroadcastPlaylogEventEntity e, BroadcastScheduleDayEntity d
-                where d.id = e.scheduleDayId and d.supersededAt is null and e.channelId = ?1 and e.endUtc > ?2 and e.startUtc < ?3
+                where d.id = e.scheduleDayId and d.supersededAt is null and e.overridden = false and e.channelId = ?1 and e.endUtc > ?2 and e.startUtc < ?3
                 order by e.startUtc""", channelId, from, to).list();
     }
 

@@ -88,8 +88,9 @@ public class ChannelResolution {
         int written = 0;
         for (LocalDate day = today; !day.isAfter(today.plusDays(config.horizon().days())); day = day.plusDays(1)) {
             BroadcastScheduleDayEntity current = BroadcastScheduleDayEntity.current(channel.id, day).orElse(null);
-            List<ResolvedEvent> currentEvents = current == null ? List.of() : events(current);
-            List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, lockEnd);
+            List<BroadcastPlaylogEventEntity> rows = current == null ? List.of() : BroadcastPlaylogEventEntity.effectiveOfDay(current.id);
+            List<ResolvedEvent> currentEvents = rows.stream().map(ChannelResolution::event).toList();
+            List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, max(lockEnd, overriddenUntil(rows)));
             ResolvedDay resolved = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen));
             history = history.plus(resolved);
             if (current != null && currentEvents.equals(resolved.events())) {
@@ -160,14 +161,18 @@ public class ChannelResolution {
                 : ((java.sql.Timestamp) value).toInstant();
     }
 
-    static List<ResolvedEvent> events(BroadcastScheduleDayEntity day) {
-        List<ResolvedEvent> events = new ArrayList<>();
-        for (BroadcastPlaylogEventEntity e : BroadcastPlaylogEventEntity.ofDay(day.id)) {
-            events.add(new ResolvedEvent(e.uuid, e.assetUuid, EventKind.valueOf(e.kind.toUpperCase(Locale.ROOT)), e.startUtc, e.endUtc,
-                    e.offsetMs, e.assignmentId, e.planId, e.title, e.fallback == null ? List.of() : e.fallback));
-        }
-        events.sort(Comparator.comparing(ResolvedEvent::start));
-        return events;
+    static ResolvedEvent event(BroadcastPlaylogEventEntity e) {
+        return new ResolvedEvent(e.uuid, e.assetUuid, EventKind.valueOf(e.kind.toUpperCase(Locale.ROOT)), e.startUtc, e.endUtc,
+                e.offsetMs, e.assignmentId, e.planId, e.title, e.fallback == null ? List.of() : e.fallback);
+    }
+
+    /** An override freezes the schedule up to the end of the last event it produced: re-resolution never undoes it. */
+    private static Instant overriddenUntil(List<BroadcastPlaylogEventEntity> rows) {
+        return rows.stream().filter(e -> e.overrideId != null).map(e -> e.endUtc).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static void explain(ChannelEntity channel, ResolvedDay day, BroadcastScheduleDayEntity stored, int frozen, String reason) {
