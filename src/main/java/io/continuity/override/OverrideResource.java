@@ -34,7 +34,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * Last-minute overrides over REST. A POST validates, publishes {@code continuity.override.requested.v1} (ce_id = the
  * override id, so a retried POST is applied once) and waits, bounded, for the consumer to apply or reject it: 201 with
- * the result, the same problem+json a Kafka rejection carries (409 on a version conflict), or 202 with a status link.
+ * the result, the same problem+json a Kafka rejection carries (409
+ * on a version conflict), or 202 with a status link.
  */
 @Path("/api/v1/channels/{channelId}/overrides")
 @Produces(MediaType.APPLICATION_JSON)

@@ -52,7 +52,7 @@ public class OverrideService {
         this.source = config.source();
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedEventException.class)
     public void apply(OverrideRequested request, Instant requestedAt) {
         ChannelEntity channel = em.find(ChannelEntity.class, request.channelId(), LockModeType.PESSIMISTIC_WRITE);
         if (channel == null || channel.retired) {

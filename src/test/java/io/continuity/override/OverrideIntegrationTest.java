@@ -1,0 +1,197 @@
+package io.continuity.override;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.continuity.events.CloudEventCodec;
+import io.continuity.events.EventJson;
+import io.continuity.events.OverrideApplied;
+import io.continuity.testing.ContinuityTestResources;
+import io.continuity.testing.Db;
+import io.continuity.testing.KafkaTestClient;
+import io.continuity.testing.ScheduledChannel;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/** Overrides end to end: REST in, PostgreSQL and continuity.overrides out, against the real broker and database. */
+@QuarkusTest
+@WithTestResource(ContinuityTestResources.class)
+class OverrideIntegrationTest {
+
+    private static KafkaTestClient kafka;
+    private static ScheduledChannel channel;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ContinuityTestResources.infrastructure().bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void scheduleOnce() {
+        if (channel == null) {
+            channel = new ScheduledChannel().publish(kafka, new Db(dataSource));
+        }
+    }
+
+    @Test
+    void replacingAFrozenEventOnAirMarksItAndPublishesTheAppliedRecord() {
+        Map<String, Object> onAir = given().get("/api/v1/channels/{c}/now", channel.channelId.toString()).then().statusCode(200)
+                .extract().path("event");
+        Response response = post(Map.of("action", "REPLACE", "target_event_uuid", onAir.get("uuid"), "asset_uuid", channel.special.toString(),
+                "reason", "wrong episode", "requested_by", "ops"));
+        response.then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("APPLIED"));
+        String overrideId = response.path("override_id");
+        Db db = new Db(dataSource);
+        String sql = "SELECT e.is_overridden, e.override_id::text AS o FROM broadcast_playlog_event e JOIN broadcast_schedule_day d "
+                + "ON d.id = e.schedule_day_id AND d.superseded_at IS NULL WHERE e.uuid = ?::uuid";
+        assertThat(db.rows(sql, onAir.get("uuid")).get(0)).containsEntry("is_overridden", true).containsEntry("o", overrideId);
+        OverrideApplied applied = awaitApplied(overrideId);
+        assertThat(applied.supersededEventUuids()).containsExactly(UUID.fromString((String) onAir.get("uuid")));
+        assertThat(applied.events().get(0).assetUuid()).isEqualTo(channel.special);
+        assertPlaylogCoversExactly(Instant.parse((String) onAir.get("start_utc")).minus(Duration.ofHours(1)), Duration.ofHours(4));
+    }
+
+    @Test
+    void breakingNewsJoinsTheInterruptedItemInProgress() {
+        Map<String, Object> target = eventAt(Duration.ofHours(5).plusMinutes(5));
+        Instant start = Instant.parse((String) target.get("start_utc")).plus(Duration.ofMinutes(5));
+        post(Map.of("action", "INSERT", "asset_uuid", channel.special.toString(), "start_utc", start.toString(),
+                "end_utc", start.plus(Duration.ofMinutes(4)).toString(), "resume", "JOIN_IN_PROGRESS", "reason", "breaking news",
+                "requested_by", "newsdesk")).then().statusCode(201);
+        List<Map<String, Object>> after = playlog(start.minus(Duration.ofMinutes(10)), Duration.ofMinutes(40));
+        Map<String, Object> resumed = after.stream().filter(e -> e.get("start_utc").equals(start.plus(Duration.ofMinutes(4)).toString()))
+                .findFirst().orElseThrow();
+        assertThat(resumed.get("asset_uuid")).isEqualTo(target.get("asset_uuid"));
+        assertThat(((Number) resumed.get("offset_ms")).longValue()).isEqualTo(Duration.ofMinutes(9).toMillis());
+        assertPlaylogCoversExactly(start.minus(Duration.ofMinutes(30)), Duration.ofHours(2));
+    }
+
+    @Test
+    void breakingNewsResumingAtTheNextEventKeepsTheNextItemOnTime() {
+        Map<String, Object> target = eventAt(Duration.ofHours(7).plusMinutes(5));
+        Instant start = Instant.parse((String) target.get("start_utc")).plus(Duration.ofMinutes(2));
+        post(Map.of("action", "INSERT", "asset_uuid", channel.special.toString(), "start_utc", start.toString(),
+                "end_utc", start.plus(Duration.ofMinutes(10)).toString(), "resume", "NEXT_EVENT", "reason", "breaking news",
+                "requested_by", "newsdesk")).then().statusCode(201);
+        List<Map<String, Object>> after = playlog(start, Duration.ofMinutes(40));
+        assertThat(after).extracting(e -> e.get("kind")).startsWith("override", "gap");
+        assertThat(after).noneMatch(e -> target.get("asset_uuid").equals(e.get("asset_uuid")) && !e.get("uuid").equals(target.get("uuid")));
+        assertPlaylogCoversExactly(start.minus(Duration.ofMinutes(30)), Duration.ofHours(2));
+    }
+
+    @Test
+    void cancelAndRetimeKeepExactCoverage() {
+        Map<String, Object> first = eventAt(Duration.ofHours(9).plusMinutes(5));
+        post(Map.of("action", "CANCEL", "target_event_uuid", first.get("uuid"), "reason", "rights issue", "requested_by", "ops"))
+                .then().statusCode(201);
+        Map<String, Object> second = eventAt(Duration.ofHours(10).plusMinutes(5));
+        Instant newStart = Instant.parse((String) second.get("start_utc")).plus(Duration.ofMinutes(30));
+        post(Map.of("action", "RETIME", "target_event_uuid", second.get("uuid"), "start_utc", newStart.toString(), "reason", "moved",
+                "requested_by", "ops")).then().statusCode(201);
+        assertThat(playlog(newStart, Duration.ofMinutes(1)).get(0).get("asset_uuid")).isEqualTo(second.get("asset_uuid"));
+        assertPlaylogCoversExactly(Instant.parse((String) first.get("start_utc")).minus(Duration.ofMinutes(30)), Duration.ofHours(3));
+    }
+
+    @Test
+    void twoConcurrentOverridesWithTheSameExpectedVersionOneIsRefused() throws Exception {
+        Map<String, Object> target = eventAt(Duration.ofHours(12).plusMinutes(5));
+        long version = new Db(dataSource).count("SELECT playlog_version FROM channel WHERE id = ?", channel.channelId);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("action", "REPLACE", "target_event_uuid", target.get("uuid"),
+                "asset_uuid", channel.special.toString(), "reason", "race", "requested_by", "ops", "expected_version", version));
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> post(body).statusCode());
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> post(body).statusCode());
+        assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(201, 409);
+    }
+
+    @Test
+    void invalidOverridesAreRefusedWithTheFieldNamed() {
+        post(Map.of("action", "REPLACE", "reason", "x", "requested_by", "ops")).then().statusCode(400)
+                .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("target_event_uuid"));
+        post(Map.of("action", "EXPLODE", "reason", "x", "requested_by", "ops")).then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("action"));
+        post(Map.of("action", "CANCEL", "target_event_uuid", UUID.randomUUID().toString(), "reason", "x", "requested_by", "ops"))
+                .then().statusCode(422).body("code", org.hamcrest.Matchers.equalTo("unknown_reference"));
+        Map<String, String> headers = CloudEventCodec.ceHeaders("continuity.override.requested.v1", UUID.randomUUID().toString(),
+                clock.instant(), "urn:test");
+        headers.put("test-case", "override with unknown action");
+        kafka.sendRaw("continuity.override-commands", channel.channelId.toString(), headers, ("{\"override_id\":\"" + UUID.randomUUID()
+                + "\",\"channel_id\":\"" + channel.channelId + "\",\"action\":\"EXPLODE\",\"reason\":\"x\",\"requested_by\":\"ops\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readAll("continuity.override-commands.dlq", 1000, Duration.ofSeconds(1))
+                .stream().anyMatch(r -> r.headers().lastHeader("test-case") != null
+                        && "invalid_value".equals(new String(r.headers().lastHeader("dlq-reason").value(), StandardCharsets.UTF_8))));
+    }
+
+    private Response post(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/channels/{c}/overrides", channel.channelId.toString());
+    }
+
+    /** The programme on air {@code after} the test clock's start. */
+    private Map<String, Object> eventAt(Duration after) {
+        Instant at = Instant.parse(ContinuityTestResources.TEST_CLOCK_START).plus(after);
+        return playlog(at, Duration.ofMinutes(1)).stream().filter(e -> "program".equals(e.get("kind"))).findFirst()
+                .orElseGet(() -> playlog(at, Duration.ofMinutes(30)).stream().filter(e -> "program".equals(e.get("kind"))).findFirst()
+                        .orElseThrow());
+    }
+
+    private static List<Map<String, Object>> playlog(Instant from, Duration length) {
+        return given().queryParam("from", from.toString()).queryParam("to", from.plus(length).toString())
+                .get("/api/v1/channels/{c}/playlog", channel.channelId.toString()).then().statusCode(200).extract().path("");
+    }
+
+    private static void assertPlaylogCoversExactly(Instant from, Duration length) {
+        List<Map<String, Object>> events = playlog(from, length);
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).get("start_utc")).as("event %d starts where %d ends", i, i - 1).isEqualTo(events.get(i - 1).get("end_utc"));
+        }
+    }
+
+    private static OverrideApplied awaitApplied(String overrideId) {
+        List<OverrideApplied> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (ConsumerRecord<String, byte[]> r : kafka.readAll("continuity.overrides", 10_000, Duration.ofSeconds(1))) {
+                OverrideApplied applied = EventJson.mapper().readValue(r.value(), OverrideApplied.class);
+                if (applied.overrideId().toString().equals(overrideId)) {
+                    found.add(applied);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get(0);
+    }
+}
