@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import io.continuity.alert.Alerts;
 import io.continuity.channel.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
@@ -53,10 +54,12 @@ public class ChannelResolution {
     private final ResolutionRequests requests;
     private final ContinuityConfig config;
     private final Timer timer;
+    private final Alerts alerts;
     private final Resolver resolver = new Resolver();
 
     public ChannelResolution(EntityManager em, CatalogSnapshots catalogs, ScheduleDayWriter writer, ResolutionRequests requests,
-            ContinuityConfig config, MeterRegistry metrics) {
+            ContinuityConfig config, MeterRegistry metrics, Alerts alerts) {
+        this.alerts = alerts;
         this.em = em;
         this.catalogs = catalogs;
         this.writer = writer;
@@ -98,6 +101,7 @@ public class ChannelResolution {
             }
             BroadcastScheduleDayEntity stored = writer.write(resolved, current, frozen.size(), channel.seedGeneration, now);
             written++;
+            alertOnFallback(channel, resolved, currentEvents.subList(frozen.size(), currentEvents.size()), catalog, now, stored.version);
             explain(channel, resolved, stored, frozen.size(), reason);
         }
         return written;
@@ -111,6 +115,21 @@ public class ChannelResolution {
         PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, day));
         return resolver.resolve(new ResolveRequest(spec, day, plans(channelId), catalogs.current(), history, channel.seedGeneration,
                 List.of()));
+    }
+
+    /** Scheduled assets that are no longer eligible were just replaced: say so, once per day version and asset. */
+    private void alertOnFallback(ChannelEntity channel, ResolvedDay day, List<ResolvedEvent> replaced, CatalogView catalog, Instant now,
+            int version) {
+        replaced.stream().map(ResolvedEvent::assetUuid).filter(java.util.Objects::nonNull).distinct()
+                .filter(asset -> catalog.asset(asset).map(a -> !a.eligible()).orElse(true))
+                .forEach(asset -> {
+                    long events = replaced.stream().filter(e -> asset.equals(e.assetUuid())).count();
+                    alerts.raise(channel.id, Alerts.Kind.FALLBACK_APPLIED, Alerts.Severity.WARNING, day.broadcastDay(),
+                            "asset " + asset + " is no longer eligible; " + events + " scheduled events on " + day.broadcastDay()
+                                    + " were re-resolved (alternative from the same assignment, then filler or default programming)",
+                            java.util.Map.of("asset_uuid", asset.toString(), "events", events, "version", version), now,
+                            day.broadcastDay() + "/" + asset + "/v" + version);
+                });
     }
 
     /**
