@@ -1,0 +1,184 @@
+package io.continuity.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import io.continuity.channel.ChannelEntity;
+import io.continuity.events.AsRunRecorded;
+import io.continuity.events.CloudEventCodec;
+import io.continuity.events.DayPublished;
+import io.continuity.events.EventJson;
+import io.continuity.events.OutgoingRecord;
+import io.continuity.events.OverrideApplied;
+import io.continuity.events.Topic;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The reference ChannelManager: what a playout engine integrating with Continuity does, using only the public topics.
+ * It reads {@code continuity.playlog} and {@code continuity.overrides} with its own consumer group, keeps a
+ * {@link Timeline} per channel, plays it on the service clock with a {@link PlayoutEngine}, and publishes
+ * {@code continuity.asrun.recorded.v1}. See docs/channel-manager.md.
+ */
+@ApplicationScoped
+public class ReferenceChannelManager {
+
+    private static final Logger LOG = Logger.getLogger(ReferenceChannelManager.class);
+
+    private final SimulatorConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private final CloudEventCodec codec;
+    private final Clock clock;
+    private final Map<UUID, PlayoutEngine> engines = new HashMap<>();
+    private final Map<UUID, Boolean> wanted = new HashMap<>();
+    private final List<AsRunRecorded> pending = new java.util.ArrayList<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    public ReferenceChannelManager(SimulatorConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            CloudEventCodec codec, Clock clock) {
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("reference-channel-manager").daemon().start(this::run);
+        LOG.infof("Reference ChannelManager on (channels: %s, fault rate %.2f, missing assets %s)",
+                config.channels().map(Object::toString).orElse("all"), config.faults().rate(), config.faults().missingAssets().orElse(List.of()));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
+            consumer.subscribe(List.of(Topic.PLAYLOG.topicName(), Topic.OVERRIDES.topicName()));
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(config.tick())) {
+                    receive(record);
+                }
+                engines.values().forEach(engine -> engine.tick(clock.instant()));
+                pending.forEach(r -> send(producer, r));
+                pending.clear();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Reference ChannelManager stopped", e);
+        }
+    }
+
+    private void receive(ConsumerRecord<String, byte[]> record) {
+        try {
+            String type = header(record, "ce_type");
+            if ("continuity.playlog.day-published.v1".equals(type)) {
+                DayPublished day = EventJson.mapper().readValue(record.value(), DayPublished.class);
+                engine(day.channelId()).ifPresent(e -> e.timeline().apply(day));
+            } else if ("continuity.override.applied.v1".equals(type)) {
+                OverrideApplied override = EventJson.mapper().readValue(record.value(), OverrideApplied.class);
+                engine(override.channelId()).ifPresent(e -> e.timeline().apply(override));
+            }
+        } catch (java.io.IOException e) {
+            LOG.warnf("Ignoring unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    private java.util.Optional<PlayoutEngine> engine(UUID channelId) {
+        if (!wanted.computeIfAbsent(channelId, this::plays)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(engines.computeIfAbsent(channelId, id -> new PlayoutEngine(id, new Timeline(),
+                new HashSet<>(config.faults().missingAssets().orElse(List.of())), config.faults().rate(), config.faults().seed(),
+                config.faults().shift(), pending::add)));
+    }
+
+    private boolean plays(UUID channelId) {
+        if (config.channels().isEmpty()) {
+            return true;
+        }
+        Set<String> slugs = Set.copyOf(config.channels().get());
+        String slug = QuarkusTransaction.requiringNew().call(() -> {
+            ChannelEntity channel = ChannelEntity.findById(channelId);
+            return channel == null ? null : channel.slug;
+        });
+        return slug != null && (slugs.contains(slug) || slugs.contains(channelId.toString()));
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer, AsRunRecorded asRun) {
+        OutgoingRecord out = codec.encode(asRun, asRun.channelId().toString(), asRun.asrunId().toString(), clock.instant(),
+                "urn:continuity:reference-channel-manager");
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(out.topic(), out.key(), out.payload());
+        out.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return record.headers().lastHeader(name) == null ? null : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> props = clientProps(ConsumerConfig.configNames());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Map<String, Object> props = clientProps(ProducerConfig.configNames());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    private Map<String, Object> clientProps(Set<String> names) {
+        Map<String, Object> props = new HashMap<>();
+        kafkaConfig.forEach((k, v) -> {
+            if (names.contains(k)) {
+                props.put(k, v);
+            }
+        });
+        return props;
+    }
+
+    /** For tests and the guide: how many channels are being played. */
+    public int channelsPlaying() {
+        return engines.size();
+    }
+}
