@@ -18,12 +18,24 @@ import io.continuity.events.PlanCreated;
  */
 public final class ScheduledChannel {
 
-    public final UUID channelId = UUID.randomUUID();
+    public final UUID channelId;
     public final UUID planId = UUID.randomUUID();
-    public final String series = "sitcom-" + channelId.toString().substring(0, 8);
+    public final String series = "sitcom-" + UUID.randomUUID().toString().substring(0, 8);
     public final List<UUID> episodes = new ArrayList<>();
     public final List<UUID> fillers = new ArrayList<>();
     public final UUID special = UUID.randomUUID();
+
+    public ScheduledChannel() {
+        this(UUID.randomUUID());
+    }
+
+    public ScheduledChannel(UUID channelId) {
+        this.channelId = channelId;
+    }
+
+    public String slug() {
+        return "ch-" + channelId.toString().substring(0, 8);
+    }
 
     /** Publishes everything and waits until today's and tomorrow's schedules hold programmes. */
     public ScheduledChannel publish(KafkaTestClient kafka, Db db) {
