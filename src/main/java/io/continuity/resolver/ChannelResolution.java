@@ -133,15 +133,26 @@ public class ChannelResolution {
     }
 
     /**
-     * The events that start before the lock end stay as they are. A trailing gap (slate) that reaches past the lock end
-     * is shortened to the first grid boundary at or after it, so a placeholder never freezes real content out.
+     * The events that start before the lock end stay as they are, and so does the rest of the grid block they end in
+     * (up to the next event that starts on a grid boundary): re-resolution then resumes where the previous version also
+     * started a block, so an unchanged plan reproduces the same continuation instead of re-choosing padding. A trailing
+     * gap (slate) that reaches past that point is shortened to the first grid boundary at or after the lock end, so a
+     * placeholder never freezes real content out.
      */
     static List<ResolvedEvent> frozenPrefix(ChannelSpec spec, List<ResolvedEvent> events, Instant lockEnd) {
-        List<ResolvedEvent> frozen = new ArrayList<>(events.stream().takeWhile(e -> e.start().isBefore(lockEnd)).toList());
+        ChannelGrid grid = new ChannelGrid(spec);
+        List<ResolvedEvent> frozen = new ArrayList<>();
+        for (ResolvedEvent e : events) {
+            boolean beforeLock = e.start().isBefore(lockEnd);
+            if (!beforeLock && (frozen.isEmpty() || grid.isBoundary(e.start()))) {
+                break;
+            }
+            frozen.add(e);
+        }
         if (!frozen.isEmpty()) {
             ResolvedEvent last = frozen.get(frozen.size() - 1);
-            Instant cut = new ChannelGrid(spec).nextBoundaryAtOrAfter(lockEnd);
-            if (last.kind() == EventKind.GAP && cut.isBefore(last.end())) {
+            Instant cut = grid.nextBoundaryAtOrAfter(lockEnd);
+            if (last.kind() == EventKind.GAP && last.start().isBefore(cut) && cut.isBefore(last.end())) {
                 frozen.set(frozen.size() - 1, new ResolvedEvent(last.uuid(), null, EventKind.GAP, last.start(), cut, 0, last.assignmentId(),
                         last.planId(), last.title(), last.fallback()));
             }

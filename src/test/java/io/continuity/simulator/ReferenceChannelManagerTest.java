@@ -61,7 +61,7 @@ class ReferenceChannelManagerTest {
             List<AsRunRecorded> onTime = reported.subList(1, reported.size());
             assertThat(onTime).allSatisfy(r -> {
                 Map<String, Object> event = byUuid.get(r.playlogEventUuid().toString());
-                assertThat(event).as("as-run refers to a current playlog event").isNotNull();
+                assertThat(event).as("as-run %s refers to a current playlog event among %s", r, byUuid.keySet()).isNotNull();
                 assertThat(r.status()).isEqualTo("AIRED");
                 assertThat(r.assetUuid().toString()).isEqualTo(event.get("asset_uuid"));
                 assertThat(r.actualStartUtc().toString()).isEqualTo(event.get("start_utc"));

@@ -1,0 +1,149 @@
+package io.continuity.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.continuity.events.AssignmentAdded;
+import io.continuity.events.ChannelConfigured;
+import io.continuity.events.ContinuityEvent;
+import io.continuity.events.EventJson;
+import io.continuity.events.PlanCreated;
+import io.continuity.messaging.CommandPublisher;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Publishes the demo (local run only, {@code continuity.demo.enabled=true}): four channels in different zones and
+ * grids — one with a 06:00 programming day start, a movie channel with 2-hour blocks — weekday, weekend and holiday
+ * plans using all five content types, and the demo catalog. It goes through Kafka like any other producer.
+ */
+@ApplicationScoped
+public class DemoSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoSeeder.class);
+
+    private final CommandPublisher publisher;
+    private final Clock clock;
+    private final boolean enabled;
+
+    public DemoSeeder(CommandPublisher publisher, Clock clock, @ConfigProperty(name = "continuity.demo.enabled", defaultValue = "false")
+            boolean enabled) {
+        this.publisher = publisher;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        Instant now = clock.instant();
+        DemoCatalog catalog = new DemoCatalog().build(now);
+        catalog.assets().forEach(a -> send(a.assetUuid(), a));
+        send(catalog.classics().virtualAssetUuid(), catalog.classics());
+        retroTv();
+        euroKids();
+        cinemaOne();
+        sydneyNews();
+        LOG.infof("Demo published: 4 channels, %d assets, plans with all five content types", catalog.assets().size());
+    }
+
+    private void retroTv() {
+        UUID ch = DemoCatalog.id("channel/retro-tv");
+        send(ch, new ChannelConfigured(ch, "retro-tv", "Retro TV", "America/New_York", 30, List.of(0, 30), "06:00", Map.of("kind",
+                List.of("filler", "bumper", "promo")), new ChannelConfigured.DefaultProgramming("rule", Map.of("kind", "movie")), null));
+        UUID weekday = plan(ch, "retro-tv/weekday", "Weekdays", 10, "0 0 * * 1-5");
+        block(ch, weekday, "00:00", 120, "series", "cartoons", "syndication", null);
+        block(ch, weekday, "02:00", 240, "series", "sitcom-a", "sequential", null);
+        block(ch, weekday, "06:00", 120, "rule", "{\"kind\": \"movie\", \"genre\": \"family\", \"max_duration\": 120}", null,
+                Map.of("avoid_repeats", true));
+        block(ch, weekday, "08:00", 60, "series", "quiz", "random", null);
+        block(ch, weekday, "09:00", 60, "series", "cheers", "seasonal", null);
+        block(ch, weekday, "10:00", 120, "random", "{\"kind\": \"movie\", \"freshness\": \"recent\"}", null,
+                Map.of("avoid_repeats", true, "prefer_new", true));
+        block(ch, weekday, "12:00", 120, "series", "drama-b", "least-recently-used", null);
+        block(ch, weekday, "14:00", 120, "rule", "{\"genre\": \"drama\", \"min_duration\": 90, \"max_duration\": 150}", null,
+                Map.of("avoid_repeats", true));
+        block(ch, weekday, "16:00", 120, "virtual_package", DemoCatalog.id("virtual/classics").toString(), null,
+                Map.of("rotation", "least-recently-used"));
+        block(ch, weekday, "18:00", 360, "series", "sitcom-b", "sequential", null);
+        UUID weekend = plan(ch, "retro-tv/weekend", "Weekends", 10, "0 0 * * 0,6");
+        block(ch, weekend, "00:00", 360, "series", "cartoons", "sequential", null);
+        block(ch, weekend, "06:00", 720, "rule", "{\"kind\": \"movie\"}", null, Map.of("avoid_repeats", true));
+        block(ch, weekend, "18:00", 360, "series", "sitcom-a", "random", null);
+        UUID christmas = plan(ch, "retro-tv/christmas", "Christmas Day", 20, "0 0 25 12 *");
+        block(ch, christmas, "13:00", 60, "series", "cheers", "seasonal", null);
+    }
+
+    private void euroKids() {
+        UUID ch = DemoCatalog.id("channel/euro-kids");
+        send(ch, new ChannelConfigured(ch, "euro-kids", "Euro Kids", "Europe/London", 15, List.of(0, 15, 30, 45), "05:00",
+                Map.of("kind", List.of("filler", "bumper")), null, null));
+        UUID daily = plan(ch, "euro-kids/daily", "Every day", 10, "0 0 * * *");
+        block(ch, daily, "00:00", 240, "series", "cartoons", "sequential", null);
+        block(ch, daily, "04:00", 240, "series", "quiz", "least-recently-used", null);
+        block(ch, daily, "08:00", 480, "rule", "{\"genre\": \"family\"}", null, Map.of("avoid_repeats", true));
+    }
+
+    private void cinemaOne() {
+        UUID ch = DemoCatalog.id("channel/cinema-one");
+        send(ch, new ChannelConfigured(ch, "cinema-one", "Cinema One", "Asia/Kolkata", 60, List.of(0), "00:00",
+                Map.of("kind", List.of("promo", "bumper", "filler")), new ChannelConfigured.DefaultProgramming("rule", Map.of("kind", "movie")),
+                null));
+        UUID daily = plan(ch, "cinema-one/daily", "Movies all day", 10, "0 0 * * *");
+        for (int h = 0; h < 24; h += 2) {
+            block(ch, daily, String.format("%02d:00", h), 120, h % 4 == 0 ? "random" : "rule",
+                    h % 4 == 0 ? "{\"kind\": \"movie\"}" : "{\"kind\": \"movie\", \"max_duration\": 120}", null, Map.of("avoid_repeats", true));
+        }
+    }
+
+    private void sydneyNews() {
+        UUID ch = DemoCatalog.id("channel/sydney-news");
+        send(ch, new ChannelConfigured(ch, "sydney-news", "Sydney News", "Australia/Sydney", 30, List.of(0, 30), "06:00",
+                Map.of("kind", "bumper"), null, null));
+        UUID daily = plan(ch, "sydney-news/daily", "Rolling news", 10, "0 0 * * *");
+        for (int h = 0; h < 24; h++) {
+            block(ch, daily, String.format("%02d:00", h), 30, "series", "news", "sequential", null);
+            if (h != 12) {
+                block(ch, daily, String.format("%02d:30", h), 30, "rule", "{\"kind\": [\"episode\", \"filler\"], \"max_duration\": 30}", null,
+                        Map.of("avoid_repeats", true));
+            }
+        }
+        block(ch, daily, "12:30", 30, "asset", DemoCatalog.id("filler/7").toString(), null, null);
+    }
+
+    private UUID plan(UUID channel, String key, String name, int priority, String cron) {
+        UUID id = DemoCatalog.id("plan/" + key);
+        send(channel, new PlanCreated(id, channel, name, priority, cron, null, null, true, null));
+        return id;
+    }
+
+    private void block(UUID channel, UUID plan, String start, int minutes, String type, String reference, String policy,
+            Map<String, Object> rules) {
+        JsonNode ref = type.equals("rule") || type.equals("random") ? readTree(reference) : new TextNode(reference);
+        UUID id = DemoCatalog.id("assignment/" + plan + "/" + start);
+        send(channel, new AssignmentAdded(id, plan, channel, start, minutes, type, ref, null, policy, rules, null, null));
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return EventJson.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void send(UUID key, ContinuityEvent event) {
+        publisher.publish(event, key.toString(), UUID.randomUUID().toString());
+    }
+}
