@@ -28,6 +28,25 @@ public interface ContinuityConfig {
     /** The transactional outbox relay. */
     Outbox outbox();
 
+    /** The REST command side. */
+    Rest rest();
+
+    /** The local run's demo data. */
+    Demo demo();
+
+    /** REST commands publish an event and wait for the projection to apply it. */
+    interface Rest {
+        /** How long a command waits for its event to be applied before answering 202 with a status link. */
+        @WithDefault("PT5S")
+        Duration commandTimeout();
+    }
+
+    /** Demo channels, plans and catalog published at start-up (the local run only). */
+    interface Demo {
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     /** The service clock: the system UTC clock unless {@code start} is set (rehearsals, demos, tests). */
     interface ClockConfig {
         /** Run as if the current time were this instant at start-up, then advance. */

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.continuity.config.ContinuityConfig;
 import io.continuity.events.AssignmentAdded;
 import io.continuity.events.ChannelConfigured;
 import io.continuity.events.ContinuityEvent;
@@ -36,11 +36,10 @@ public class DemoSeeder {
     private final Clock clock;
     private final boolean enabled;
 
-    public DemoSeeder(CommandPublisher publisher, Clock clock, @ConfigProperty(name = "continuity.demo.enabled", defaultValue = "false")
-            boolean enabled) {
+    public DemoSeeder(CommandPublisher publisher, Clock clock, ContinuityConfig config) {
         this.publisher = publisher;
         this.clock = clock;
-        this.enabled = enabled;
+        this.enabled = config.demo().enabled();
     }
 
     void onStart(@Observes StartupEvent event) {

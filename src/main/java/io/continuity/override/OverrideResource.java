@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.continuity.api.ProblemException;
+import io.continuity.config.ContinuityConfig;
 import io.continuity.events.CloudEventCodec;
 import io.continuity.events.OverrideRequested;
 import io.continuity.events.ReasonCode;
@@ -49,12 +48,12 @@ public class OverrideResource {
     private final Duration timeout;
 
     public OverrideResource(CloudEventCodec codec, CommandPublisher publisher, CommandWaiter waiter, EntityManager em,
-            @ConfigProperty(name = "continuity.rest.command-timeout", defaultValue = "PT5S") Duration timeout) {
+            ContinuityConfig config) {
         this.codec = codec;
         this.publisher = publisher;
         this.waiter = waiter;
         this.em = em;
-        this.timeout = timeout;
+        this.timeout = config.rest().commandTimeout();
     }
 
     /** The request body: {@code override.requested} without {@code channel_id} (it is in the path). */
