@@ -46,6 +46,8 @@ public interface ContinuityConfig {
         @WithDefault("false")
         boolean enabled();
     }
+    /** Reconciliation of as-run entries against the playlog. */
+    Reconciliation reconciliation();
 
     /** The service clock: the system UTC clock unless {@code start} is set (rehearsals, demos, tests). */
     interface ClockConfig {
@@ -89,5 +91,24 @@ public interface ContinuityConfig {
         /** How long the relay waits for a wake-up notification before looking again anyway. */
         @WithDefault("PT2S")
         Duration idleWait();
+    }
+
+    /** How what aired is compared with what was planned (docs/asrun.md). */
+    interface Reconciliation {
+        /** How far actual start and end may differ from planned ones before an event is LATE_START or EARLY_END. */
+        @WithDefault("PT2S")
+        Duration tolerance();
+
+        /** How often the sweep judges past events that no as-run entry has judged yet (MISSING among them). */
+        @WithDefault("60s")
+        Duration sweepInterval();
+
+        /** How long after an event's planned end its as-run may still arrive before the event is judged. */
+        @WithDefault("PT5M")
+        Duration grace();
+
+        /** The sweep judges only events and as-run entries that ended within this period before now. */
+        @WithDefault("PT24H")
+        Duration lookback();
     }
 }

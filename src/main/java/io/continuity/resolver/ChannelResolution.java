@@ -86,7 +86,7 @@ public class ChannelResolution {
         LocalDate today = BroadcastDays.broadcastDayOf(spec, now);
         List<PlanSpec> plans = plans(channel.id);
         CatalogView catalog = catalogs.current();
-        PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, today));
+        PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, today), now);
         Instant lockEnd = now.plus(config.horizon().lockWindow());
         int written = 0;
         for (LocalDate day = today; !day.isAfter(today.plusDays(config.horizon().days())); day = day.plusDays(1)) {
@@ -112,7 +112,7 @@ public class ChannelResolution {
     public ResolvedDay preview(UUID channelId, LocalDate day, Instant now) {
         ChannelEntity channel = em.find(ChannelEntity.class, channelId);
         ChannelSpec spec = CoreMapping.channel(channel);
-        PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, day));
+        PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, day), now);
         return resolver.resolve(new ResolveRequest(spec, day, plans(channelId), catalogs.current(), history, channel.seedGeneration,
                 List.of()));
     }
@@ -167,8 +167,11 @@ public class ChannelResolution {
                 .toList();
     }
 
-    /** What aired or was scheduled on this channel in the weeks before {@code before}: drives rotation and sequence. */
-    private PlayHistory history(UUID channelId, Instant before) {
+    /**
+     * What was scheduled on this channel in the weeks before {@code before}, and what aired on it in those weeks and
+     * since, up to {@code now} (today's as-run counts too): drives rotation and sequence.
+     */
+    private PlayHistory history(UUID channelId, Instant before, Instant now) {
         InMemoryPlayHistory history = InMemoryPlayHistory.empty();
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT e.asset_uuid, e.start_utc FROM broadcast_playlog_event e
@@ -176,9 +179,10 @@ public class ChannelResolution {
                 WHERE e.channel_id = ?1 AND e.start_utc < ?2 AND e.start_utc >= ?3 AND e.asset_uuid IS NOT NULL
                 UNION ALL
                 SELECT a.asset_uuid, a.actual_start_utc FROM as_run_log a
-                WHERE a.channel_id = ?1 AND a.actual_start_utc < ?2 AND a.actual_start_utc >= ?3
+                WHERE a.channel_id = ?1 AND a.actual_start_utc < ?4 AND a.actual_start_utc >= ?3
                   AND a.status IN ('AIRED', 'TRUNCATED', 'SHORT', 'SUBSTITUTED')""", Object[].class)
                 .setParameter(1, channelId).setParameter(2, before).setParameter(3, before.minus(java.time.Duration.ofDays(HISTORY_DAYS)))
+                .setParameter(4, now)
                 .getResultList();
         for (Object[] row : rows) {
             history = history.record((UUID) row[0], toInstant(row[1]));

@@ -1,0 +1,58 @@
+package io.continuity.asrun;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import io.continuity.asrun.AsRunViews.AsRunView;
+import io.continuity.asrun.AsRunViews.ReconciliationView;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Read side of the playout loop: what a channel aired, and how that compares with what was planned. */
+@Path("/api/v1/channels/{channelId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Transactional
+public class AsRunQueryResource {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public AsRunQueryResource(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** As-run entries that started in [from, to), in airing order. */
+    @GET
+    @Path("/as-run")
+    public List<AsRunView> asRun(@PathParam("channelId") UUID channelId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        TimeRange range = TimeRange.parse(from, to, clock.instant());
+        return AsRunLogEntryEntity.between(channelId, range.from(), range.to()).stream().map(AsRunView::of).toList();
+    }
+
+    /** Outcomes of events planned (EXTRA: entries aired) to start in [from, to), in time order. */
+    @GET
+    @Path("/reconciliation")
+    public List<ReconciliationView> reconciliation(@PathParam("channelId") UUID channelId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        TimeRange range = TimeRange.parse(from, to, clock.instant());
+        return em.createQuery("""
+                select r, e.assetUuid, a.assetUuid from ReconciliationResultEntity r
+                left join AsRunLogEntryEntity a on a.id = r.asRunId
+                left join BroadcastPlaylogEventEntity e on e.uuid = r.playlogEventUuid and e.channelId = r.channelId
+                     and exists (select 1 from BroadcastScheduleDayEntity d where d.id = e.scheduleDayId and d.supersededAt is null)
+                where r.channelId = ?1 and coalesce(r.plannedStartUtc, r.actualStartUtc) >= ?2 and coalesce(r.plannedStartUtc, r.actualStartUtc) < ?3
+                order by coalesce(r.plannedStartUtc, r.actualStartUtc), r.outcome, r.id""", Object[].class)
+                .setParameter(1, channelId).setParameter(2, range.from()).setParameter(3, range.to())
+                .getResultStream()
+                .map(row -> ReconciliationView.of((ReconciliationResultEntity) row[0], (UUID) row[1], (UUID) row[2]))
+                .toList();
+    }
+}
