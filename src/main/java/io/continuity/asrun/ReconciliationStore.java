@@ -43,11 +43,16 @@ class ReconciliationStore {
                 .firstResultOptional().map(ReconciliationStore::planned);
     }
 
-    /** Judged events that ended in [from, before) and have no outcome yet, in airing order. */
+    /**
+     * Judged events that ended in [from, before) and have no outcome yet, in airing order. An event that was first
+     * published after it was due to start (e.g. the day was resolved mid-day) cannot have aired as planned and is not
+     * judged missing.
+     */
     List<PlannedEvent> unjudgedEvents(UUID channelId, Instant from, Instant before) {
         return BroadcastPlaylogEventEntity.<BroadcastPlaylogEventEntity>find(CURRENT_EVENTS + """
                  and e.kind <> 'gap' and e.endUtc >= ?2 and e.endUtc < ?3
                  and not exists (select 1 from ReconciliationResultEntity r where r.playlogEventUuid = e.uuid)
+                 and e.startUtc >= (select min(x.createdAt) from BroadcastPlaylogEventEntity x where x.uuid = e.uuid)
                 order by e.startUtc""", channelId, from, before).stream().map(ReconciliationStore::planned).toList();
     }
 

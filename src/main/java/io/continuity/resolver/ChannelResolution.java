@@ -93,7 +93,7 @@ public class ChannelResolution {
             BroadcastScheduleDayEntity current = BroadcastScheduleDayEntity.current(channel.id, day).orElse(null);
             List<BroadcastPlaylogEventEntity> rows = current == null ? List.of() : BroadcastPlaylogEventEntity.effectiveOfDay(current.id);
             List<ResolvedEvent> currentEvents = rows.stream().map(ChannelResolution::event).toList();
-            List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, max(lockEnd, overriddenUntil(rows)));
+            List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, max(lockEnd, overriddenUntil(rows)), now);
             ResolvedDay resolved = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen));
             history = history.plus(resolved);
             if (current != null && currentEvents.equals(resolved.events())) {
@@ -136,10 +136,10 @@ public class ChannelResolution {
      * The events that start before the lock end stay as they are, and so does the rest of the grid block they end in
      * (up to the next event that starts on a grid boundary): re-resolution then resumes where the previous version also
      * started a block, so an unchanged plan reproduces the same continuation instead of re-choosing padding. A trailing
-     * gap (slate) that reaches past that point is shortened to the first grid boundary at or after the lock end, so a
-     * placeholder never freezes real content out.
+     * gap (slate) is shortened to the first grid boundary after now: slate is a placeholder, and replacing it with real
+     * content is always better, even inside the lock window (e.g. a day first resolved before its plans arrived).
      */
-    static List<ResolvedEvent> frozenPrefix(ChannelSpec spec, List<ResolvedEvent> events, Instant lockEnd) {
+    static List<ResolvedEvent> frozenPrefix(ChannelSpec spec, List<ResolvedEvent> events, Instant lockEnd, Instant now) {
         ChannelGrid grid = new ChannelGrid(spec);
         List<ResolvedEvent> frozen = new ArrayList<>();
         for (ResolvedEvent e : events) {
@@ -151,7 +151,7 @@ public class ChannelResolution {
         }
         if (!frozen.isEmpty()) {
             ResolvedEvent last = frozen.get(frozen.size() - 1);
-            Instant cut = grid.nextBoundaryAtOrAfter(lockEnd);
+            Instant cut = grid.nextBoundaryAtOrAfter(now);
             if (last.kind() == EventKind.GAP && last.start().isBefore(cut) && cut.isBefore(last.end())) {
                 frozen.set(frozen.size() - 1, new ResolvedEvent(last.uuid(), null, EventKind.GAP, last.start(), cut, 0, last.assignmentId(),
                         last.planId(), last.title(), last.fallback()));

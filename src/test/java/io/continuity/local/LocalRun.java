@@ -32,8 +32,11 @@ public final class LocalRun {
         int httpPort = Integer.parseInt(env("CONTINUITY_LOCAL_HTTP_PORT", "8080"));
 
         long started = System.nanoTime();
-        EmbeddedKafka kafka = EmbeddedKafka.start(kafkaPort);
-        log("Kafka broker (KRaft) ready at " + kafka.bootstrapServers() + " in " + millisSince(started) + " ms");
+        EmbeddedKafka kafka = EmbeddedKafka.start(0);
+        int brokerPort = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+        PortForwarder forwarder = PortForwarder.start(kafkaPort, brokerPort);
+        String bootstrap = "localhost:" + kafkaPort;
+        log("Kafka broker (KRaft) ready in " + millisSince(started) + " ms: bootstrap " + bootstrap + " (broker port " + brokerPort + ")");
         EmbeddedPostgres embedded = null;
         String jdbcUrl;
         if (TestDatabase.localServerAnswers()) {
@@ -48,7 +51,7 @@ public final class LocalRun {
         }
 
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("kafka.bootstrap.servers", bootstrap);
         config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.profile", "local");
@@ -56,6 +59,11 @@ public final class LocalRun {
         EmbeddedPostgres postgres = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.stop(Duration.ofSeconds(20));
+            try {
+                forwarder.close();
+            } catch (java.io.IOException e) {
+                log("forwarder did not close: " + e.getMessage());
+            }
             kafka.close();
             if (postgres != null) {
                 try {
@@ -67,7 +75,7 @@ public final class LocalRun {
         }, "local-run-stop"));
         service.awaitReady(Duration.ofMinutes(2));
         log("Continuity is ready: http://localhost:" + httpPort + "/ (API docs: http://localhost:" + httpPort
-                + "/q/swagger-ui), Kafka at " + kafka.bootstrapServers() + ". Ctrl+C stops everything.");
+                + "/q/swagger-ui), Kafka at " + bootstrap + ". Ctrl+C stops everything.");
         System.exit(service.waitForExit());
     }
 

@@ -2,7 +2,6 @@ package io.continuity.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -21,9 +20,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Formats fresh storage and starts the broker.
+     * Formats fresh storage and starts the broker on a free port (see {@link #bootstrapServers()}).
      *
-     * @param port the client port to listen on, or 0 for any free port
+     * @param port ignored unless 0; a fixed client port is offered by {@code LocalRun} through a forwarder
      */
     public static EmbeddedKafka start(int port) {
         try {
@@ -34,8 +33,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setNumControllerNodes(1)
                     .setBaseDirectory(dir)
                     .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                    .setPerServerProperties(port == 0 ? Map.of() : Map.of(0, Map.of(
-                            "listeners", "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:0")))
                     .build();
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("offsets.topic.replication.factor", "1")
