@@ -44,15 +44,15 @@ class ReconciliationStore {
     }
 
     /**
-     * Judged events that ended in [from, before) and have no outcome yet, in airing order. An event that was first
-     * published after it was due to start (e.g. the day was resolved mid-day) cannot have aired as planned and is not
-     * judged missing.
+     * Judged events that ended in [from, before) and have no outcome yet, in airing order. Reconciliation of a channel
+     * begins with its ChannelManager's first report: events that ended before any report (a channel whose playout is
+     * not connected yet, or the time before the ChannelManager started) are not judged missing.
      */
     List<PlannedEvent> unjudgedEvents(UUID channelId, Instant from, Instant before) {
         return BroadcastPlaylogEventEntity.<BroadcastPlaylogEventEntity>find(CURRENT_EVENTS + """
                  and e.kind <> 'gap' and e.endUtc >= ?2 and e.endUtc < ?3
                  and not exists (select 1 from ReconciliationResultEntity r where r.playlogEventUuid = e.uuid)
-                 and e.startUtc >= (select min(x.createdAt) from BroadcastPlaylogEventEntity x where x.uuid = e.uuid)
+                 and e.endUtc > (select min(a.actualStartUtc) from AsRunLogEntryEntity a where a.channelId = e.channelId)
                 order by e.startUtc""", channelId, from, before).stream().map(ReconciliationStore::planned).toList();
     }
 
