@@ -28,6 +28,7 @@ public final class PlayoutEngine {
     private final Consumer<AsRunRecorded> asRun;
     private Instant lastTick;
     private Playing playing;
+    private UUID lastPlayed;
 
     /** The event on air and how it is being played. */
     private record Playing(PlaylogEventPayload event, UUID asset, Instant actualStart, String status, String reason, Fault fault) {
@@ -64,6 +65,10 @@ public final class PlayoutEngine {
         if (playing != null && !playing.event().endUtc().isAfter(now)) {
             finish(playing.event().endUtc());
         }
+        if (playing == null) {
+            timeline.at(now).filter(e -> e.startUtc().isBefore(lastTick) && !e.uuid().equals(lastPlayed))
+                    .ifPresent(e -> start(e, now, "joined in progress at offset " + Duration.between(e.startUtc(), now).toMillis() + " ms"));
+        }
         lastTick = now;
     }
 
@@ -72,6 +77,7 @@ public final class PlayoutEngine {
             playing = null;
             return;
         }
+        lastPlayed = event.uuid();
         Fault fault = faultFor(event.uuid());
         UUID asset = event.assetUuid();
         String status = "AIRED";

@@ -53,6 +53,17 @@ class PlayoutEngineTest {
     }
 
     @Test
+    void joinsTheEventInProgressWhenTheScheduleArrivesAfterPlayoutStarted() {
+        PlayoutEngine engine = engine(Set.of());
+        engine.tick(DAY_START.plus(Duration.ofMinutes(5)));
+        engine.timeline().apply(day(1, events, null));
+        engine.tick(DAY_START.plus(Duration.ofMinutes(10)));
+        engine.tick(DAY_START.plus(Duration.ofMinutes(31)));
+        assertThat(reported).extracting(AsRunRecorded::playlogEventUuid).containsExactly(events.get(0).uuid(), events.get(1).uuid());
+        assertThat(reported.get(0).actualStartUtc()).isEqualTo(DAY_START.plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
     void aMissingAssetPlaysTheFirstAvailableFallback() {
         PlayoutEngine engine = engine(Set.of(events.get(0).assetUuid()));
         engine.timeline().apply(day(1, events, null));
