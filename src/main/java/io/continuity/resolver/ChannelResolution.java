@@ -47,6 +47,10 @@ public class ChannelResolution {
 
     private static final Logger LOG = Logger.getLogger(ChannelResolution.class);
     private static final int HISTORY_DAYS = 28;
+    /** Decisions worth a log line even when they are not warnings: why a gap, why rules were relaxed, what was dropped. */
+    private static final java.util.Set<Decision.Kind> EXPLAINED = java.util.EnumSet.of(Decision.Kind.GAP, Decision.Kind.REPEAT_RELAXED,
+            Decision.Kind.SCARCITY, Decision.Kind.DROPPED, Decision.Kind.SKIPPED, Decision.Kind.FALLBACK, Decision.Kind.WRAPPED,
+            Decision.Kind.UNASSIGNED, Decision.Kind.DAY_LENGTH);
 
     private final EntityManager em;
     private final CatalogSnapshots catalogs;
@@ -217,6 +221,8 @@ public class ChannelResolution {
         for (Decision d : warnings) {
             LOG.warnf("  %s %s %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.message());
         }
+        day.decisions().stream().filter(d -> !d.isWarning() && EXPLAINED.contains(d.kind()))
+                .forEach(d -> LOG.infof("  %s %s %s at %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.at(), d.message()));
         if (LOG.isDebugEnabled()) {
             day.decisions().forEach(d -> LOG.debugf("  %s %s %s at %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.at(), d.message()));
         }
