@@ -101,7 +101,7 @@ public class OutboxRelay {
                         continue;
                     }
                     relayWhileLeader(connection, producer);
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | RuntimeException | Error e) {
                     leader = false;
                     if (running) {
                         LOG.warnf("Outbox relay interrupted (%s); retrying shortly", e.getMessage());

@@ -93,8 +93,9 @@ public class HorizonWorker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.warnf("Horizon worker round failed (%s); trying again shortly", e.getMessage());
+            } catch (RuntimeException | Error e) {
+                // a worker that dies silently stops every channel's horizon: log, back off, go on
+                LOG.warnf("Horizon worker round failed (%s); trying again shortly", e.toString());
                 sleep(TransientFailures.isTransient(e) ? 2000 : 500);
             }
         }
