@@ -3,7 +3,6 @@ package io.continuity.override;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -15,12 +14,12 @@ import io.continuity.config.ContinuityConfig;
 import io.continuity.events.CloudEventCodec;
 import io.continuity.events.OverrideApplied;
 import io.continuity.events.OverrideRequested;
-import io.continuity.events.PlaylogEventPayload;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
 import io.continuity.messaging.Outbox;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
+import io.continuity.playlog.PlaylogMapping;
 import io.continuity.resolver.core.ResolvedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -74,13 +73,13 @@ public class OverrideService {
             }
         }
         for (ResolvedEvent e : change.added()) {
-            insert(e, target.day(), request.overrideId(), now);
+            PlaylogMapping.toEntity(e, target.day(), true, request.overrideId(), now).persist();
         }
         channel.playlogVersion++;
         record.status = "APPLIED";
         record.appliedAt = now;
         OverrideApplied applied = new OverrideApplied(request.overrideId(), channel.id, request.action(), "APPLIED", channel.playlogVersion,
-                change.superseded(), change.added().stream().map(OverrideService::payload).toList(), now);
+                change.superseded(), change.added().stream().map(PlaylogMapping::toPayload).toList(), now);
         outbox.enqueue(codec.encode(applied, channel.id.toString(), "applied-" + request.overrideId(), now, source));
         LOG.infof("Override %s on %s (%s by %s, \"%s\"): superseded %d events, added %d; playlog version %d", request.action(),
                 channel.slug, request.overrideId(), request.requestedBy(), request.reason(), change.superseded().size(), change.added().size(),
@@ -90,7 +89,7 @@ public class OverrideService {
     /** The day the override acts on and its effective events. */
     private record Target(BroadcastScheduleDayEntity day, List<BroadcastPlaylogEventEntity> rows, ResolvedEvent event) {
         List<ResolvedEvent> events() {
-            return rows.stream().map(OverrideService::event).toList();
+            return rows.stream().map(PlaylogMapping::toResolved).toList();
         }
     }
 
@@ -105,7 +104,7 @@ public class OverrideService {
                         "no current playlog event " + request.targetEventUuid() + " on this channel");
             }
             BroadcastScheduleDayEntity day = BroadcastScheduleDayEntity.findById(hits.get(0).scheduleDayId);
-            return new Target(day, BroadcastPlaylogEventEntity.effectiveOfDay(day.id), event(hits.get(0)));
+            return new Target(day, BroadcastPlaylogEventEntity.effectiveOfDay(day.id), PlaylogMapping.toResolved(hits.get(0)));
         }
         BroadcastScheduleDayEntity day = BroadcastScheduleDayEntity.<BroadcastScheduleDayEntity>find(
                 "channelId = ?1 and supersededAt is null and dayStartUtc <= ?2 and dayEndUtc > ?2", request.channelId(), request.startUtc())
@@ -181,36 +180,5 @@ public class OverrideService {
         o.persist();
         em.flush();
         return o;
-    }
-
-    private void insert(ResolvedEvent e, BroadcastScheduleDayEntity day, UUID overrideId, Instant now) {
-        BroadcastPlaylogEventEntity row = new BroadcastPlaylogEventEntity();
-        row.uuid = e.uuid();
-        row.channelId = day.channelId;
-        row.scheduleDayId = day.id;
-        row.assetUuid = e.assetUuid();
-        row.kind = e.kind().name().toLowerCase(Locale.ROOT);
-        row.startUtc = e.start();
-        row.endUtc = e.end();
-        row.broadcastDay = day.broadcastDay.toString();
-        row.offsetMs = e.offsetMs();
-        row.assignmentId = e.assignmentId();
-        row.planId = e.planId();
-        row.title = e.title();
-        row.fallback = e.fallback();
-        row.overrideId = overrideId;
-        row.frozen = true;
-        row.createdAt = now;
-        row.persist();
-    }
-
-    static ResolvedEvent event(BroadcastPlaylogEventEntity e) {
-        return new ResolvedEvent(e.uuid, e.assetUuid, io.continuity.resolver.core.EventKind.valueOf(e.kind.toUpperCase(Locale.ROOT)),
-                e.startUtc, e.endUtc, e.offsetMs, e.assignmentId, e.planId, e.title, e.fallback == null ? List.of() : e.fallback);
-    }
-
-    static PlaylogEventPayload payload(ResolvedEvent e) {
-        return new PlaylogEventPayload(e.uuid(), e.assetUuid(), e.kind().name().toLowerCase(Locale.ROOT), e.start(), e.end(), e.offsetMs(),
-                e.assignmentId(), e.planId(), e.title(), e.fallback());
     }
 }

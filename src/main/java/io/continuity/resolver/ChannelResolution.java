@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -17,6 +16,7 @@ import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
 import io.continuity.plan.SchedulePlanEntity;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
+import io.continuity.playlog.PlaylogMapping;
 import io.continuity.resolver.core.BroadcastDays;
 import io.continuity.resolver.core.CatalogView;
 import io.continuity.resolver.core.ChannelGrid;
@@ -96,7 +96,7 @@ public class ChannelResolution {
         for (LocalDate day = today; !day.isAfter(today.plusDays(config.horizon().days())); day = day.plusDays(1)) {
             BroadcastScheduleDayEntity current = BroadcastScheduleDayEntity.current(channel.id, day).orElse(null);
             List<BroadcastPlaylogEventEntity> rows = current == null ? List.of() : BroadcastPlaylogEventEntity.effectiveOfDay(current.id);
-            List<ResolvedEvent> currentEvents = rows.stream().map(ChannelResolution::event).toList();
+            List<ResolvedEvent> currentEvents = rows.stream().map(PlaylogMapping::toResolved).toList();
             List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, max(lockEnd, overriddenUntil(rows)), now);
             ResolvedDay resolved = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen));
             history = history.plus(resolved);
@@ -197,11 +197,6 @@ public class ChannelResolution {
     private static Instant toInstant(Object value) {
         return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
                 : ((java.sql.Timestamp) value).toInstant();
-    }
-
-    static ResolvedEvent event(BroadcastPlaylogEventEntity e) {
-        return new ResolvedEvent(e.uuid, e.assetUuid, EventKind.valueOf(e.kind.toUpperCase(Locale.ROOT)), e.startUtc, e.endUtc,
-                e.offsetMs, e.assignmentId, e.planId, e.title, e.fallback == null ? List.of() : e.fallback);
     }
 
     /** An override freezes the schedule up to the end of the last event it produced: re-resolution never undoes it. */

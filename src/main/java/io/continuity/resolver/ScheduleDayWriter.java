@@ -2,9 +2,7 @@ package io.continuity.resolver;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +14,7 @@ import io.continuity.events.DayPublished;
 import io.continuity.events.EventJson;
 import io.continuity.events.PlaylogEventPayload;
 import io.continuity.messaging.Outbox;
-import io.continuity.playlog.BroadcastPlaylogEventEntity;
+import io.continuity.playlog.PlaylogMapping;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.resolver.core.Decision;
 import io.continuity.resolver.core.ResolvedDay;
@@ -66,38 +64,14 @@ public class ScheduleDayWriter {
         entity.persist();
         List<ResolvedEvent> events = day.events();
         for (int i = 0; i < events.size(); i++) {
-            toEntity(events.get(i), entity, i < frozenCount, now).persist();
+            PlaylogMapping.toEntity(events.get(i), entity, i < frozenCount, null, now).persist();
         }
         outbox.enqueue(codec.encode(published(day, entity), day.channelId().toString(), entity.id.toString(), now, source));
         return entity;
     }
 
-    private static BroadcastPlaylogEventEntity toEntity(ResolvedEvent e, BroadcastScheduleDayEntity day, boolean frozen, Instant now) {
-        BroadcastPlaylogEventEntity row = new BroadcastPlaylogEventEntity();
-        row.uuid = e.uuid();
-        row.channelId = day.channelId;
-        row.scheduleDayId = day.id;
-        row.assetUuid = e.assetUuid();
-        row.kind = e.kind().name().toLowerCase(Locale.ROOT);
-        row.startUtc = e.start();
-        row.endUtc = e.end();
-        row.broadcastDay = day.broadcastDay.toString();
-        row.offsetMs = e.offsetMs();
-        row.assignmentId = e.assignmentId();
-        row.planId = e.planId();
-        row.title = e.title();
-        row.fallback = e.fallback();
-        row.frozen = frozen;
-        row.createdAt = now;
-        return row;
-    }
-
     static DayPublished published(ResolvedDay day, BroadcastScheduleDayEntity entity) {
-        List<PlaylogEventPayload> events = new ArrayList<>(day.events().size());
-        for (ResolvedEvent e : day.events()) {
-            events.add(new PlaylogEventPayload(e.uuid(), e.assetUuid(), e.kind().name().toLowerCase(Locale.ROOT), e.start(), e.end(),
-                    e.offsetMs(), e.assignmentId(), e.planId(), e.title(), e.fallback()));
-        }
+        List<PlaylogEventPayload> events = day.events().stream().map(PlaylogMapping::toPayload).toList();
         return new DayPublished(day.channelId(), day.broadcastDay(), entity.id, entity.version, day.dayStart(), day.dayEnd(),
                 entity.replacesFromUtc, events);
     }
