@@ -74,8 +74,8 @@ public final class LocalRun {
             }
         }, "local-run-stop"));
         service.awaitReady(Duration.ofMinutes(2));
-        log("Continuity is ready: http://localhost:" + httpPort + "/ (API docs: http://localhost:" + httpPort
-                + "/q/swagger-ui), Kafka at " + bootstrap + ". Ctrl+C stops everything.");
+        log("Continuity is ready. API docs: http://localhost:" + httpPort + "/q/swagger-ui, programme guide (XMLTV): http://localhost:"
+                + httpPort + "/api/v1/epg/xmltv, Kafka at " + bootstrap + ". Ctrl+C stops everything.");
         System.exit(service.waitForExit());
     }
 
