@@ -1,0 +1,62 @@
+package io.continuity.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.continuity.testing.ContinuityTestResources;
+import io.continuity.testing.KafkaTestClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The relay publishes every committed outbox row, including one that committed after a row with a higher id. */
+@QuarkusTest
+@WithTestResource(ContinuityTestResources.class)
+class OutboxRelayTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aRowThatCommitsAfterAHigherIdIsStillPublished() throws Exception {
+        String topic = "continuity.outbox-test-" + UUID.randomUUID();
+        try (Connection early = dataSource.getConnection(); Connection late = dataSource.getConnection();
+                KafkaTestClient kafka = new KafkaTestClient(ContinuityTestResources.infrastructure().bootstrapServers())) {
+            early.setAutoCommit(false);
+            late.setAutoCommit(false);
+            insert(early, topic, "first-by-id");
+            insert(late, topic, "second-by-id");
+            late.commit();
+            await().atMost(Duration.ofSeconds(10)).until(() -> keys(kafka, topic).contains("second-by-id"));
+            assertThat(keys(kafka, topic)).doesNotContain("first-by-id");
+            early.commit();
+            await().atMost(Duration.ofSeconds(10)).until(() -> keys(kafka, topic).contains("first-by-id"));
+        }
+    }
+
+    private static void insert(Connection connection, String topic, String key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO outbox (topic, record_key, headers, payload) VALUES (?, ?, '{}'::jsonb, ?)")) {
+            ps.setString(1, topic);
+            ps.setString(2, key);
+            ps.setBytes(3, key.getBytes());
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<String> keys(KafkaTestClient kafka, String topic) {
+        return kafka.readAll(topic, 10, Duration.ofMillis(300)).stream().map(ConsumerRecord::key).toList();
+    }
+}
