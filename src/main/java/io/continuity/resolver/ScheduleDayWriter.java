@@ -22,6 +22,7 @@ import io.continuity.resolver.core.Decision;
 import io.continuity.resolver.core.ResolvedDay;
 import io.continuity.resolver.core.ResolvedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -65,11 +66,26 @@ public class ScheduleDayWriter {
         entity.createdAt = now;
         entity.persist();
         List<ResolvedEvent> events = day.events();
+        List<BroadcastPlaylogEventEntity> rows = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            toEntity(events.get(i), entity, i < frozenCount, now).persist();
+            BroadcastPlaylogEventEntity row = toEntity(events.get(i), entity, i < frozenCount, now);
+            row.persist();
+            rows.add(row);
         }
         outbox.enqueue(codec.encode(published(day, entity), day.channelId().toString(), entity.id.toString(), now, source));
+        detachWritten(rows);
         return entity;
+    }
+
+    /**
+     * The rows are inserted and never changed again in this transaction; kept managed, every later flush of a
+     * multi-day resolution (each query flushes first) would dirty-check all rows written so far, which made that
+     * check grow with every day and dominate the resolution's time (benchmark B2, docs/benchmarks.md).
+     */
+    private static void detachWritten(List<BroadcastPlaylogEventEntity> rows) {
+        EntityManager em = BroadcastPlaylogEventEntity.getEntityManager();
+        em.flush();
+        rows.forEach(em::detach);
     }
 
     private static BroadcastPlaylogEventEntity toEntity(ResolvedEvent e, BroadcastScheduleDayEntity day, boolean frozen, Instant now) {
