@@ -15,6 +15,7 @@ import io.continuity.events.EventJson;
 import io.continuity.playlog.PlaylogViews.EventView;
 import io.continuity.playlog.PlaylogViews.NowView;
 import io.continuity.playlog.PlaylogViews.ScheduleDayView;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -75,7 +76,7 @@ public class ScheduleQueryResource {
     @Path("/now")
     public NowView now(@PathParam("channelId") UUID channelId) {
         Instant now = clock.instant();
-        List<BroadcastPlaylogEventEntity> around = current(channelId, now, now.plus(Duration.ofHours(12)));
+        List<BroadcastPlaylogEventEntity> around = current(channelId, now, now.plus(Duration.ofHours(12)), 2);
         if (around.isEmpty() || around.get(0).startUtc.isAfter(now)) {
             throw ProblemException.notFound("nothing is scheduled on channel " + channelId + " at " + now);
         }
@@ -87,10 +88,19 @@ public class ScheduleQueryResource {
 
     /** Events of the current ScheduleDay versions that overlap [from, to), in time order. */
     static List<BroadcastPlaylogEventEntity> current(UUID channelId, Instant from, Instant to) {
+        return currentQuery(channelId, from, to).list();
+    }
+
+    /** The first {@code limit} of those ({@code now} needs two: on air and next). */
+    static List<BroadcastPlaylogEventEntity> current(UUID channelId, Instant from, Instant to, int limit) {
+        return currentQuery(channelId, from, to).range(0, limit - 1).list();
+    }
+
+    private static PanacheQuery<BroadcastPlaylogEventEntity> currentQuery(UUID channelId, Instant from, Instant to) {
         return BroadcastPlaylogEventEntity.find("""
                 select e from BroadcastPlaylogEventEntity e, BroadcastScheduleDayEntity d
                 where d.id = e.scheduleDayId and d.supersededAt is null and e.overridden = false and e.channelId = ?1 and e.endUtc > ?2 and e.startUtc < ?3
-                order by e.startUtc""", channelId, from, to).list();
+                order by e.startUtc""", channelId, from, to);
     }
 
     static LocalDate date(String field, String value) {

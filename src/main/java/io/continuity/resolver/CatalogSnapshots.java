@@ -2,6 +2,8 @@ package io.continuity.resolver;
 
 import java.util.List;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.continuity.catalog.CatalogAssetEntity;
 import io.continuity.catalog.VirtualAssetEntity;
 import io.continuity.resolver.core.CatalogView;
@@ -35,8 +37,9 @@ public class CatalogSnapshots {
         if (cached != null && now.equals(fingerprint)) {
             return cached;
         }
-        List<CatalogAssetEntity> assets = CatalogAssetEntity.listAll();
-        List<VirtualAssetEntity> virtuals = VirtualAssetEntity.listAll();
+        // read-only: mapped straight to core objects, so the rest of the transaction does not dirty-check the whole catalog
+        List<CatalogAssetEntity> assets = CatalogAssetEntity.<CatalogAssetEntity>findAll().withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        List<VirtualAssetEntity> virtuals = VirtualAssetEntity.<VirtualAssetEntity>findAll().withHint(HibernateHints.HINT_READ_ONLY, true).list();
         CatalogView loaded = InMemoryCatalog.of(assets.stream().map(CoreMapping::asset).toList(),
                 virtuals.stream().map(CoreMapping::virtualAsset).toList());
         view = loaded;

@@ -98,6 +98,7 @@ public class ChannelResolution {
             List<BroadcastPlaylogEventEntity> rows = current == null ? List.of() : BroadcastPlaylogEventEntity.effectiveOfDay(current.id);
             List<ResolvedEvent> currentEvents = rows.stream().map(PlaylogMapping::toResolved).toList();
             List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, max(lockEnd, overriddenUntil(rows)), now);
+            rows.forEach(em::detach); // only read here: kept out of the dirty checks of the flushes that follow
             ResolvedDay resolved = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen));
             history = history.plus(resolved);
             if (current != null && currentEvents.equals(resolved.events())) {

@@ -2,6 +2,7 @@ package io.continuity.resolver;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,12 +15,14 @@ import io.continuity.events.DayPublished;
 import io.continuity.events.EventJson;
 import io.continuity.events.PlaylogEventPayload;
 import io.continuity.messaging.Outbox;
+import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.PlaylogMapping;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.resolver.core.Decision;
 import io.continuity.resolver.core.ResolvedDay;
 import io.continuity.resolver.core.ResolvedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -63,11 +66,26 @@ public class ScheduleDayWriter {
         entity.createdAt = now;
         entity.persist();
         List<ResolvedEvent> events = day.events();
+        List<BroadcastPlaylogEventEntity> rows = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            PlaylogMapping.toEntity(events.get(i), entity, i < frozenCount, null, now).persist();
+            BroadcastPlaylogEventEntity row = PlaylogMapping.toEntity(events.get(i), entity, i < frozenCount, null, now);
+            row.persist();
+            rows.add(row);
         }
         outbox.enqueue(codec.encode(published(day, entity), day.channelId().toString(), entity.id.toString(), now, source));
+        detachWritten(rows);
         return entity;
+    }
+
+    /**
+     * The rows are inserted and never changed again in this transaction; kept managed, every later flush of a
+     * multi-day resolution (each query flushes first) would dirty-check all rows written so far, which made that
+     * check grow with every day and dominate the resolution's time (benchmark B2, docs/benchmarks.md).
+     */
+    private static void detachWritten(List<BroadcastPlaylogEventEntity> rows) {
+        EntityManager em = BroadcastPlaylogEventEntity.getEntityManager();
+        em.flush();
+        rows.forEach(em::detach);
     }
 
     static DayPublished published(ResolvedDay day, BroadcastScheduleDayEntity entity) {

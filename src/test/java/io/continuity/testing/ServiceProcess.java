@@ -45,9 +45,15 @@ public final class ServiceProcess implements AutoCloseable {
      * @param log where its output goes, or {@code null} to share this process's console
      */
     public static ServiceProcess start(String name, Path jar, int httpPort, Map<String, String> config, Path log) {
+        return start(name, jar, httpPort, config, log, List.of());
+    }
+
+    /** Starts the service with extra JVM options (a flight recording, for instance) after the default ones. */
+    public static ServiceProcess start(String name, Path jar, int httpPort, Map<String, String> config, Path log, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + httpPort);
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");

@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
  * Resolves the peer workload of {@code shared/bench/peer-workload.md}: N channels × 7 days over a fixed library
  * (50 series × 100 episodes of 22 min, 200 movies of 90–150 min, 300 fillers of 15–180 s), and prints
  * channel-days per second, peak RSS, gap share, off-grid programme starts and repeats per channel-week.
- * Not a test. Run: {@code java -cp target/classes:target/test-classes:<cron-utils jars>
+ * Not a test; the benchmark harness (B7) runs it in a child JVM. Run: {@code java -cp target/classes:target/test-classes:<cron-utils jars>
  * io.continuity.resolver.core.ResolverBench [channels] [threads] [first-day]}.
  */
 public final class ResolverBench {
@@ -108,6 +108,10 @@ public final class ResolverBench {
                 100.0 * figures.fillerMs() / figures.totalMs());
         System.out.printf("programme items %d, off-grid starts %d, repeats inside a channel-week %d%n",
                 figures.programmes(), figures.offGrid(), figures.repeats());
+        // one machine-readable line for the benchmark harness (io.continuity.bench.PeerWorkloadBenchmark)
+        System.out.printf(java.util.Locale.ROOT, "RESULT channels=%d days=%d threads=%d resolve_ms=%.1f peak_rss_kb=%s total_ms=%d gap_ms=%d programmes=%d "
+                + "off_grid=%d repeats=%d%n", channels, DAYS, threads, resolveNanos / 1e6, peakRss().replace("kB", "").trim(),
+                figures.totalMs(), figures.gapMs(), figures.programmes(), figures.offGrid(), figures.repeats());
     }
 
     private static String peakRss() throws IOException {
