@@ -41,6 +41,11 @@ final class FillerPool {
                 timeline.history())).toArray();
     }
 
+    /** Whether the channel has no eligible filler at all. */
+    boolean isEmpty() {
+        return fillers.isEmpty();
+    }
+
     /**
      * Fills from the timeline cursor to {@code to} with filler and, for a remainder too short for any filler, one
      * gap event.

@@ -42,8 +42,15 @@ final class SlotFiller {
     private void fillAssignment(AssignmentSpec assignment, UUID planId, Instant end) {
         AssignmentPlayer player = content.open(assignment, false);
         if (player.problem() != null) {
+            if (!filler.isEmpty()) {
+                day.log().warn(Decision.Kind.FALLBACK, timeline.cursor(), assignment.id(), null, player.problem()
+                        + "; no alternative in the assignment, so channel filler takes the window (fallback order: alternative, "
+                        + "filler, skip, default programming)");
+                filler.pad(end, assignment.id(), planId, "in place of unresolvable " + player.source());
+                return;
+            }
             day.log().warn(Decision.Kind.FALLBACK, timeline.cursor(), assignment.id(), null, player.problem()
-                    + "; falling back to default programming or filler");
+                    + "; no alternative and no filler, so default programming takes the window");
             fillDefault(end, assignment.id(), planId, "in place of unresolvable " + player.source());
             return;
         }

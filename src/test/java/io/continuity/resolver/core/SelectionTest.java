@@ -170,7 +170,7 @@ class SelectionTest {
     }
 
     @Test
-    void ineligibleAssetFallsBackToDefaultProgrammingWithAWarning() {
+    void ineligibleAssetFallsBackToChannelFillerBeforeDefaultProgrammingWithAWarning() {
         CatalogAsset pulled = movie("Pulled", 60).unapproved().build();
         CatalogAsset loop = movie("Station Loop", 10).build();
 
@@ -179,10 +179,15 @@ class SelectionTest {
 
         assertThat(day.events()).noneMatch(e -> pulled.uuid().equals(e.assetUuid()));
         assertThat(programs(day)).isEmpty();
-        assertThat(day.events()).filteredOn(e -> e.kind() == EventKind.FALLBACK).hasSize(48)
+        // the assignment's hour: no alternative in the assignment, so channel filler (DESIGN: alternative, filler, skip, default)
+        List<ResolvedEvent> window = day.events().stream().filter(e -> e.assignmentId() != null).toList();
+        assertThat(window).isNotEmpty().allMatch(e -> e.kind() == EventKind.FILLER || e.kind() == EventKind.GAP);
+        assertThat(java.time.Duration.between(window.get(0).start(), window.get(window.size() - 1).end())).isEqualTo(java.time.Duration.ofHours(1));
+        // the 23 unassigned hours: default programming, one 10-minute loop per half hour
+        assertThat(day.events()).filteredOn(e -> e.kind() == EventKind.FALLBACK).hasSize(46)
                 .allMatch(e -> e.assetUuid().equals(loop.uuid()));
         assertThat(day.warnings()).anyMatch(d -> d.kind() == Decision.Kind.FALLBACK
-                && d.message().contains("not eligible"));
+                && d.message().contains("not eligible") && d.message().contains("channel filler"));
         assertCoversDayExactly(day);
     }
 
