@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import io.continuity.api.Roles;
 import io.continuity.asrun.AsRunViews.AsRunView;
 import io.continuity.asrun.AsRunViews.ReconciliationView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Read side of the playout loop: what a channel aired, and how that compares with what was planned. */
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER})
 @Path("/api/v1/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Transactional

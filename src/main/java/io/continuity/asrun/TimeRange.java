@@ -2,8 +2,6 @@ package io.continuity.asrun;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import io.continuity.api.ProblemException;
 
@@ -32,10 +30,6 @@ record TimeRange(Instant from, Instant to) {
     }
 
     private static Instant instant(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(field, "must be an ISO-8601 instant such as 2026-11-23T06:00:00Z, was '" + value + "'");
-        }
+        return io.continuity.api.TimeRange.instant(field, value);
     }
 }

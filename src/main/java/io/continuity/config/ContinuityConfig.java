@@ -3,6 +3,7 @@ package io.continuity.config;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -49,6 +50,42 @@ public interface ContinuityConfig {
     /** Reconciliation of as-run entries against the playlog. */
     Reconciliation reconciliation();
 
+    /** Distributed tracing (OpenTelemetry). */
+    Tracing tracing();
+
+    /** Test-only crash points (docs/reliability.md); unset in every deployment. */
+    Faults faults();
+
+    /**
+     * Crash points for the reliability suite: the process halts (as {@code kill -9} would) right after the n-th
+     * occurrence of a step. Test only — unset, nothing happens.
+     */
+    interface Faults {
+        /** Halt after the n-th committed input batch, before it is acknowledged to Kafka. */
+        OptionalInt haltAfterCommit();
+
+        /** Halt after Kafka accepted the n-th outbox batch, before its rows are marked published. */
+        OptionalInt haltAfterOutboxSend();
+    }
+
+    /**
+     * W3C trace context always travels from consumed records to published ones; spans are recorded and exported over
+     * OTLP only when {@code enabled}.
+     */
+    interface Tracing {
+        /** Record spans and export them (off by default: nothing listens on a laptop or in CI). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The OTLP/HTTP traces endpoint of the collector. */
+        @WithDefault("http://localhost:4318/v1/traces")
+        String otlpEndpoint();
+
+        /** The fraction of new traces sampled (a trace begun upstream follows the upstream decision). */
+        @WithDefault("1.0")
+        double sampleRatio();
+    }
+
     /** The service clock: the system UTC clock unless {@code start} is set (rehearsals, demos, tests). */
     interface ClockConfig {
         /** Run as if the current time were this instant at start-up, then advance. */
@@ -76,6 +113,10 @@ public interface ContinuityConfig {
         /** How often every owned channel's horizon is rolled forward and its coverage checked. */
         @WithDefault("PT15M")
         Duration rollInterval();
+
+        /** How many channels are resolved at once, each in its own transaction holding that channel's row lock. */
+        @WithDefault("4")
+        int concurrency();
     }
 
     /** The relay that publishes outbox rows to Kafka. */

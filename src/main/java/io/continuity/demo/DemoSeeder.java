@@ -1,7 +1,8 @@
 package io.continuity.demo;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,43 +19,101 @@ import io.continuity.events.ContinuityEvent;
 import io.continuity.events.EventJson;
 import io.continuity.events.PlanCreated;
 import io.continuity.messaging.CommandPublisher;
+import io.continuity.messaging.CommandPublisher.Command;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 
 /**
  * Publishes the demo (local run only, {@code continuity.demo.enabled=true}): four channels in different zones and
  * grids — one with a 06:00 programming day start, a movie channel with 2-hour blocks — weekday, weekend and holiday
  * plans using all five content types, and the demo catalog. It goes through Kafka like any other producer.
+ *
+ * <p>The catalog goes first, and the channels follow only once it has been applied, each channel together with its
+ * plans in one record batch. Otherwise the first resolution of a channel would see no plans (or no assets), and
+ * the part of today inside the lock window would be frozen as slate — correct, but a poor demo.
  */
 @ApplicationScoped
 public class DemoSeeder {
 
     private static final Logger LOG = Logger.getLogger(DemoSeeder.class);
 
+    private static final Duration CATALOG_WAIT = Duration.ofMinutes(2);
+
     private final CommandPublisher publisher;
+    private final EntityManager em;
     private final Clock clock;
     private final boolean enabled;
+    private final List<Command> pending = new ArrayList<>();
 
-    public DemoSeeder(CommandPublisher publisher, Clock clock, ContinuityConfig config) {
+    public DemoSeeder(CommandPublisher publisher, EntityManager em, Clock clock, ContinuityConfig config) {
         this.publisher = publisher;
+        this.em = em;
         this.clock = clock;
         this.enabled = config.demo().enabled();
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            Thread.ofPlatform().name("demo-seeder").daemon().start(this::seed);
         }
-        Instant now = clock.instant();
-        DemoCatalog catalog = new DemoCatalog().build(now);
-        catalog.assets().forEach(a -> send(a.assetUuid(), a));
-        send(catalog.classics().virtualAssetUuid(), catalog.classics());
-        retroTv();
-        euroKids();
-        cinemaOne();
-        sydneyNews();
-        LOG.infof("Demo published: 4 channels, %d assets, plans with all five content types", catalog.assets().size());
+    }
+
+    private void seed() {
+        try {
+            DemoCatalog catalog = new DemoCatalog().build(clock.instant());
+            catalog.assets().forEach(a -> send(a.assetUuid(), a));
+            send(catalog.classics().virtualAssetUuid(), catalog.classics());
+            List<String> catalogIds = publishPending();
+            LOG.infof("Demo catalog published (%d assets and a virtual asset); channels follow once it is applied", catalog.assets().size());
+            awaitApplied(catalogIds);
+            retroTv();
+            euroKids();
+            cinemaOne();
+            sydneyNews();
+            publishPending();
+            LOG.infof("Demo published: 4 channels, %d assets, plans with all five content types", catalog.assets().size());
+        } catch (RuntimeException e) {
+            LOG.error("The demo could not be published", e);
+        }
+    }
+
+    private List<String> publishPending() {
+        List<String> ids = pending.stream().map(Command::ceId).toList();
+        publisher.publishTogether(List.copyOf(pending));
+        pending.clear();
+        return ids;
+    }
+
+    /** Waits until every event in {@code ids} is in the event journal (applied or rejected), logging progress. */
+    private void awaitApplied(List<String> ids) {
+        long deadline = System.nanoTime() + CATALOG_WAIT.toNanos();
+        long lastLog = 0;
+        while (true) {
+            long done = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "SELECT count(*) FROM event_journal WHERE event_id = ANY(string_to_array(?1, ','))")
+                    .setParameter(1, String.join(",", ids)).getSingleResult()).longValue());
+            if (done >= ids.size()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.warnf("Demo catalog: only %d of %d events applied after %s; publishing the channels anyway", done, ids.size(),
+                        CATALOG_WAIT);
+                return;
+            }
+            if (System.nanoTime() - lastLog > 5_000_000_000L) {
+                LOG.infof("Demo catalog: %d of %d events applied", done, ids.size());
+                lastLog = System.nanoTime();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void retroTv() {
@@ -143,6 +202,6 @@ public class DemoSeeder {
     }
 
     private void send(UUID key, ContinuityEvent event) {
-        publisher.publish(event, key.toString(), UUID.randomUUID().toString());
+        pending.add(new Command(event, key.toString(), UUID.randomUUID().toString()));
     }
 }

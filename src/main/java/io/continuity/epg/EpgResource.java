@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.continuity.api.ProblemException;
+import io.continuity.api.Roles;
 import io.continuity.api.TimeRange;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
  * One channel's electronic programme guide as JSON: its programmes overlapping a window, a view of the current
  * ScheduleDay versions (see {@link EpgBuilder} for the rules). The XMLTV export of all channels is {@link XmltvResource}.
  */
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER})
 @Path("/api/v1/channels/{channelId}/epg")
 @Produces(MediaType.APPLICATION_JSON)
 public class EpgResource {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.continuity.api.Roles;
 import io.continuity.api.TimeRange;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,8 +19,12 @@ import jakarta.ws.rs.core.StreamingOutput;
  * The guide of every channel that is not retired as one XMLTV document, the format IPTV players and guide tools read.
  * The data is read in two queries inside the request's transaction; the document is then streamed to the client.
  */
-@Path("/api/v1/epg/xmltv")
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER})
+@Path(XmltvResource.PATH)
 public class XmltvResource {
+
+    /** Also readable with {@code ?access_token=} for clients that cannot send headers ({@link XmltvAccessToken}). */
+    static final String PATH = "/api/v1/epg/xmltv";
 
     private static final Duration DEFAULT_RANGE = Duration.ofDays(3);
 

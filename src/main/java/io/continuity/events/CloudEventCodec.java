@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -116,6 +117,14 @@ public class CloudEventCodec {
     }
 
     private ContinuityEvent readPayload(EventType type, byte[] value) {
+        return readEvent(parseObject(value), type.recordClass());
+    }
+
+    /**
+     * The payload as a JSON object, refused as a Kafka record would be: empty, too large, not JSON, not an object. A
+     * REST command body goes through here too, so both paths give the same rejection.
+     */
+    public ObjectNode parseObject(byte[] value) {
         if (value == null || value.length == 0) {
             throw new RejectedEventException(ReasonCode.MALFORMED_JSON, null, "the record has no payload");
         }
@@ -124,18 +133,24 @@ public class CloudEventCodec {
                     "payload is " + value.length + " bytes; the limit is " + MAX_PAYLOAD_BYTES);
         }
         JsonNode tree = parseTree(value);
-        if (!tree.isObject()) {
+        if (!(tree instanceof ObjectNode object)) {
             throw new RejectedEventException(ReasonCode.NOT_AN_OBJECT, null, "payload must be a JSON object, was " + tree.getNodeType());
         }
-        ContinuityEvent event;
+        return object;
+    }
+
+    /** Maps a payload object to its contract record (no coercion) and checks the record's constraints. */
+    public <E extends ContinuityEvent> E readEvent(ObjectNode payload, Class<E> recordClass) {
+        E event;
         try {
-            event = EventJson.mapper().treeToValue(tree, type.recordClass());
+            event = EventJson.mapper().treeToValue(payload, recordClass);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new RejectedEventException(mappingRejection(e));
         }
         validate(event);
         return event;
     }
+
 
     private static JsonNode parseTree(byte[] value) {
         try {

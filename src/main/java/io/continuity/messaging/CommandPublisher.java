@@ -2,9 +2,12 @@ package io.continuity.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -30,6 +33,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CommandPublisher {
 
     private final KafkaProducer<String, byte[]> producer;
+    private final Map<String, Object> producerConfig;
+    private KafkaProducer<String, byte[]> batching;
     private final CloudEventCodec codec;
     private final Clock clock;
     private final String source;
@@ -51,16 +56,49 @@ public class CommandPublisher {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "continuity-rest-commands");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.producerConfig = Map.copyOf(props);
         this.producer = new KafkaProducer<>(props);
+    }
+
+    /** One event to publish: keyed by {@code key}, with CloudEvents id {@code ceId}. */
+    public record Command(ContinuityEvent event, String key, String ceId) {
+    }
+
+    /**
+     * Publishes {@code commands} together and returns once Kafka has all of them. A separate producer lingers until
+     * every record is handed over, so the records for one partition travel in one record batch, which the broker
+     * appends and a consumer fetches whole: events that belong together (a channel with its plans) reach the consumer
+     * in one poll instead of trickling in.
+     */
+    public synchronized void publishTogether(List<Command> commands) {
+        if (batching == null) {
+            Map<String, Object> props = new HashMap<>(producerConfig);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "continuity-rest-commands-batch");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 1_000);
+            props.put(ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024);
+            batching = new KafkaProducer<>(props);
+        }
+        List<Future<?>> sent = new ArrayList<>();
+        for (Command command : commands) {
+            sent.add(batching.send(kafkaRecord(command.event(), command.key(), command.ceId())));
+        }
+        batching.flush();
+        for (Future<?> future : sent) {
+            try {
+                future.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Kafka did not accept the commands: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Publishes {@code event} keyed by {@code key} with CloudEvents id {@code ceId}; blocks until acknowledged. */
     public void publish(ContinuityEvent event, String key, String ceId) {
-        OutgoingRecord record = codec.encode(event, key, ceId, clock.instant(), source);
-        ProducerRecord<String, byte[]> kafkaRecord = new ProducerRecord<>(record.topic(), record.key(), record.payload());
-        record.headers().forEach((k, v) -> kafkaRecord.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(kafkaRecord).get(10, TimeUnit.SECONDS);
+            producer.send(kafkaRecord(event, key, ceId)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
@@ -69,8 +107,18 @@ public class CommandPublisher {
         }
     }
 
+    private ProducerRecord<String, byte[]> kafkaRecord(ContinuityEvent event, String key, String ceId) {
+        OutgoingRecord record = codec.encode(event, key, ceId, clock.instant(), source);
+        ProducerRecord<String, byte[]> kafkaRecord = new ProducerRecord<>(record.topic(), record.key(), record.payload());
+        record.headers().forEach((k, v) -> kafkaRecord.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return kafkaRecord;
+    }
+
     @PreDestroy
-    void close() {
+    synchronized void close() {
         producer.close();
+        if (batching != null) {
+            batching.close();
+        }
     }
 }

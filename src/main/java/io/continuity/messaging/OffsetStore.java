@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,18 @@ public class OffsetStore {
     public OffsetStore(EntityManager em, DataSource dataSource) {
         this.em = em;
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Serialises batches of the same partitions across instances until the current transaction ends. After a
+     * rebalance the previous owner may still be committing the batch it had in hand while the new owner starts from
+     * the offsets it read at assignment; taking this lock before {@link #load} makes the new owner wait for that commit
+     * and then see its offsets, so the records are skipped instead of applied twice (or refused as duplicates).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockPartitions(String group, String topic, Collection<Integer> partitions) {
+        partitions.stream().sorted().forEach(partition -> em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, group + "/" + topic + "/" + partition).getSingleResult());
     }
 
     /** Next offset to consume per partition, inside the current transaction. */

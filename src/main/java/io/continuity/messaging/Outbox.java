@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.continuity.events.OutgoingRecord;
+import io.continuity.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,14 +26,18 @@ public class Outbox {
         this.em = em;
     }
 
-    /** Adds a record to the outbox; must run inside the transaction of the change it announces. */
+    /**
+     * Adds a record to the outbox; must run inside the transaction of the change it announces. The current trace
+     * context goes with it, for the relay to send as the record's {@code traceparent}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(OutgoingRecord record) {
-        em.createNativeQuery("INSERT INTO outbox (topic, record_key, headers, payload) VALUES (?1, ?2, CAST(?3 AS jsonb), ?4)")
+        em.createNativeQuery("INSERT INTO outbox (topic, record_key, headers, payload, traceparent) VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5)")
                 .setParameter(1, record.topic())
                 .setParameter(2, record.key())
                 .setParameter(3, toJson(record.headers()))
                 .setParameter(4, record.payload())
+                .setParameter(5, Tracing.currentTraceparent())
                 .executeUpdate();
     }
 

@@ -6,11 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
@@ -28,7 +31,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.continuity.config.ContinuityConfig;
+import io.continuity.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -53,16 +61,24 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final ContinuityConfig config;
     private final MeterRegistry metrics;
+    private final Tracing tracing;
+    private final Timer publishLatency;
+    private final CrashPoints crashPoints;
     private volatile boolean running;
     private volatile boolean leader;
     private Thread thread;
 
     public OutboxRelay(DataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            ContinuityConfig config, MeterRegistry metrics) {
+            ContinuityConfig config, MeterRegistry metrics, Tracing tracing, CrashPoints crashPoints) {
+        this.crashPoints = crashPoints;
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
         this.config = config;
         this.metrics = metrics;
+        this.publishLatency = Timer.builder("continuity.outbox.publish.latency")
+                .description("an outbox row's creation (its transaction's start) to Kafka's acknowledgement").publishPercentileHistogram()
+                .register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -77,7 +93,8 @@ public class OutboxRelay {
     void onStop(@Observes ShutdownEvent event) {
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            // unpark, not interrupt: an interrupt would also reach the producer's close and cut its final flush short
+            LockSupport.unpark(thread);
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {
@@ -131,7 +148,7 @@ public class OutboxRelay {
         try {
             while (running) {
                 while (running && relayBatch(connection, producer) > 0) {
-                    pg.getNotifications(0);
+                    pg.getNotifications(); // drains the wake-ups this batch answered; never blocks (0 would wait forever)
                 }
                 PGNotification[] wake = pg.getNotifications((int) config.outbox().idleWait().toMillis());
                 LOG.tracef("Outbox relay woke (%d notifications)", wake == null ? 0 : wake.length);
@@ -152,14 +169,15 @@ public class OutboxRelay {
         List<Long> ids = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT id, topic, record_key, headers::text, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
+                "SELECT id, topic, record_key, headers::text, payload, traceparent FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
             ps.setInt(1, config.outbox().batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(5));
-                    readHeaders(rs.getString(4)).forEach((k, v) -> record.headers().add(k, v == null ? null : v.getBytes(StandardCharsets.UTF_8)));
-                    sends.add(producer.send(record));
+                    Map<String, String> headers = readHeaders(rs.getString(4));
+                    headers.forEach((k, v) -> record.headers().add(k, v == null ? null : v.getBytes(StandardCharsets.UTF_8)));
+                    sends.add(send(producer, record, headers.containsKey(Tracing.TRACEPARENT) ? null : rs.getString(6)));
                 }
             }
         }
@@ -174,12 +192,37 @@ public class OutboxRelay {
                 throw new IllegalStateException("Kafka did not accept an outbox record: " + e.getMessage(), e);
             }
         }
-        try (PreparedStatement mark = connection.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ANY (?)")) {
+        crashPoints.outboxBatchSent();
+        try (PreparedStatement mark = connection.prepareStatement("""
+                UPDATE outbox SET published_at = now() WHERE id = ANY (?)
+                RETURNING (extract(epoch FROM clock_timestamp() - created_at) * 1000)::bigint""")) {
             mark.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-            mark.executeUpdate();
+            try (ResultSet waited = mark.executeQuery()) {
+                while (waited.next()) {
+                    publishLatency.record(Duration.ofMillis(Math.max(0, waited.getLong(1))));
+                }
+            }
         }
         metrics.counter("continuity.outbox.published").increment(ids.size());
         return ids.size();
+    }
+
+    /**
+     * Sends a record as a child of the trace that wrote it: its {@code traceparent} header names the publish span (or,
+     * with tracing off, the stored context itself). Records that already carry one (dead letters keep the original
+     * record's headers) are sent as they are.
+     */
+    private Future<RecordMetadata> send(KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record, String traceparent) {
+        if (traceparent == null) {
+            return producer.send(record);
+        }
+        Span span = tracing.start("publish " + record.topic(), SpanKind.PRODUCER, tracing.extract(traceparent));
+        try (Scope scope = span.makeCurrent()) {
+            record.headers().add(Tracing.TRACEPARENT, Tracing.currentTraceparent().getBytes(StandardCharsets.UTF_8));
+            return producer.send(record);
+        } finally {
+            span.end();
+        }
     }
 
     private static Map<String, String> readHeaders(String json) {
@@ -207,11 +250,11 @@ public class OutboxRelay {
         return new KafkaProducer<>(props);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits up to {@code millis}, or until {@link #onStop} wakes the relay. */
+    private void sleep(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left = deadline - System.nanoTime(); running && left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import io.continuity.events.EventType;
 import io.continuity.events.OutgoingRecord;
 import io.continuity.events.Rejection;
 import io.continuity.events.Topic;
@@ -69,7 +70,11 @@ public class Rejections {
             return;
         }
         outbox.enqueue(deadLetter(record, rejection));
-        metrics.counter("continuity.events.rejected", "topic", record.topic(), "reason", rejection.code().code()).increment();
+        // only known types become tag values: a sender inventing types must not grow the meter registry without bound
+        String ceType = record.headers().get("ce_type");
+        String type = ceType == null ? "unknown" : EventType.byCeType(ceType).map(EventType::ceType).orElse("unknown");
+        IngestPipeline.countOnCommit(metrics.counter("continuity.events.rejected", "topic", record.topic(), "type", type, "reason",
+                rejection.code().code()));
     }
 
     static OutgoingRecord deadLetter(RecordContext record, Rejection rejection) {

@@ -3,6 +3,7 @@ package io.continuity.messaging;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,6 +54,14 @@ public class StoredOffsetsRebalanceListener implements KafkaConsumerRebalanceLis
         }
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         tracker.partitionCount(Topic.PLAN_EVENTS.topicName(), consumer.partitionsFor(Topic.PLAN_EVENTS.topicName()).size());
+        String catalog = Topic.CATALOG_EVENTS.topicName();
+        if (consumer.subscription().contains(catalog)) {
+            // every partition, not only this instance's: resolution waits until the whole catalog is applied
+            List<TopicPartition> all = consumer.partitionsFor(catalog).stream().map(p -> new TopicPartition(catalog, p.partition())).toList();
+            Map<Integer, Long> catalogEnds = new HashMap<>();
+            consumer.endOffsets(all).forEach((tp, end) -> catalogEnds.put(tp.partition(), end));
+            tracker.catalogEnds(catalogEnds);
+        }
         tracker.assigned(consumer.subscription(), ends, positions);
         positions.forEach((tp, next) -> LOG.infof("Assigned %s: resuming at offset %d (stored with the projection), end offset %d",
                 tp, next, ends.get(tp)));

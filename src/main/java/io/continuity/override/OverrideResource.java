@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.continuity.api.ProblemException;
+import io.continuity.api.Roles;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.events.CloudEventCodec;
 import io.continuity.events.OverrideRequested;
@@ -20,6 +21,7 @@ import io.continuity.messaging.CommandWaiter;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.PlaylogViews.EventView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,6 +38,7 @@ import jakarta.ws.rs.core.Response;
  * the result, the same problem+json a Kafka rejection carries (409
  * on a version conflict), or 202 with a status link.
  */
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER})
 @Path("/api/v1/channels/{channelId}/overrides")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -67,6 +70,7 @@ public class OverrideResource {
     }
 
     @POST
+    @RolesAllowed(Roles.SCHEDULER)
     public Response create(@PathParam("channelId") UUID channelId, OverrideRequest body) {
         if (body == null) {
             throw ProblemException.badParameter("body", "an override request is required");

@@ -1,6 +1,7 @@
 package io.continuity.override;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,10 +18,13 @@ import io.continuity.events.OverrideRequested;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
 import io.continuity.messaging.Outbox;
+import io.continuity.messaging.TransactionCommit;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.playlog.PlaylogMapping;
 import io.continuity.resolver.core.ResolvedEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -42,9 +46,12 @@ public class OverrideService {
     private final CloudEventCodec codec;
     private final Clock clock;
     private final String source;
+    private final Timer latency;
 
-    public OverrideService(EntityManager em, Outbox outbox, CloudEventCodec codec, Clock clock, ContinuityConfig config) {
+    public OverrideService(EntityManager em, Outbox outbox, CloudEventCodec codec, Clock clock, ContinuityConfig config, MeterRegistry metrics) {
         this.em = em;
+        this.latency = Timer.builder("continuity.override.latency").description("an override's request time (ce_time) to its application")
+                .publishPercentileHistogram().register(metrics);
         this.outbox = outbox;
         this.codec = codec;
         this.clock = clock;
@@ -70,6 +77,8 @@ public class OverrideService {
             if (change.superseded().contains(row.uuid)) {
                 row.overridden = true;
                 row.overrideId = request.overrideId();
+            } else {
+                em.detach(row); // only read: an unchanged row must not be dirty-checked, let alone written again
             }
         }
         for (ResolvedEvent e : change.added()) {
@@ -81,6 +90,8 @@ public class OverrideService {
         OverrideApplied applied = new OverrideApplied(request.overrideId(), channel.id, request.action(), "APPLIED", channel.playlogVersion,
                 change.superseded(), change.added().stream().map(PlaylogMapping::toPayload).toList(), now);
         outbox.enqueue(codec.encode(applied, channel.id.toString(), "applied-" + request.overrideId(), now, source));
+        Duration waited = Duration.between(requestedAt, now);
+        TransactionCommit.after(() -> latency.record(waited.isNegative() ? Duration.ZERO : waited));
         LOG.infof("Override %s on %s (%s by %s, \"%s\"): superseded %d events, added %d; playlog version %d", request.action(),
                 channel.slug, request.overrideId(), request.requestedBy(), request.reason(), change.superseded().size(), change.added().size(),
                 channel.playlogVersion);

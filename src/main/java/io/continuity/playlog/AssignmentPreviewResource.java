@@ -6,12 +6,14 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.continuity.api.ProblemException;
+import io.continuity.api.Roles;
 import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
 import io.continuity.playlog.PlaylogViews.EventView;
 import io.continuity.playlog.PlaylogViews.PreviewView;
 import io.continuity.resolver.ChannelResolution;
 import io.continuity.resolver.core.ResolvedDay;
 import io.continuity.resolver.core.ResolvedEvent;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** "What would this assignment resolve to on that day?" — resolved on the spot, nothing stored. */
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER})
 @Path("/api/v1/assignments/{assignmentId}/preview")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssignmentPreviewResource {

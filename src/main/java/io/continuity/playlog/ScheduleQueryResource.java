@@ -10,12 +10,18 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.continuity.api.ProblemException;
+import io.continuity.api.Roles;
 import io.continuity.events.EventJson;
 import io.continuity.playlog.PlaylogViews.EventView;
 import io.continuity.playlog.PlaylogViews.NowView;
 import io.continuity.playlog.PlaylogViews.ScheduleDayView;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,8 +29,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /** Read side of the resolved schedule: ScheduleDays (current or as of an instant), playlog ranges, now. */
+@RolesAllowed({Roles.VIEWER, Roles.SCHEDULER})
 @Path("/api/v1/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Transactional
@@ -33,9 +41,11 @@ public class ScheduleQueryResource {
     private static final Duration MAX_RANGE = Duration.ofDays(8);
 
     private final Clock clock;
+    private final PlaylogReader reader;
 
-    public ScheduleQueryResource(Clock clock) {
+    public ScheduleQueryResource(Clock clock, PlaylogReader reader) {
         this.clock = clock;
+        this.reader = reader;
     }
 
     @GET
@@ -60,7 +70,10 @@ public class ScheduleQueryResource {
 
     @GET
     @Path("/playlog")
-    public List<EventView> playlog(@PathParam("channelId") UUID channelId, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @APIResponse(responseCode = "200", description = "the current events overlapping the range, in time order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EventView.class)))
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StreamingOutput playlog(@PathParam("channelId") UUID channelId, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant start = from == null ? clock.instant() : instant("from", from);
         Instant end = to == null ? start.plus(Duration.ofDays(1)) : instant("to", to);
         if (!end.isAfter(start)) {
@@ -69,38 +82,21 @@ public class ScheduleQueryResource {
         if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
             throw ProblemException.badParameter("to", "a range may span at most " + MAX_RANGE.toDays() + " days");
         }
-        return current(channelId, start, end).stream().map(EventView::of).toList();
+        return out -> reader.writeCurrent(channelId, start, end, out);
     }
 
     @GET
     @Path("/now")
+    @Transactional(Transactional.TxType.SUPPORTS)
     public NowView now(@PathParam("channelId") UUID channelId) {
         Instant now = clock.instant();
-        List<BroadcastPlaylogEventEntity> around = current(channelId, now, now.plus(Duration.ofHours(12)), 2);
-        if (around.isEmpty() || around.get(0).startUtc.isAfter(now)) {
+        List<EventView> around = reader.current(channelId, now, now.plus(Duration.ofHours(12)), 2);
+        if (around.isEmpty() || around.get(0).startUtc().isAfter(now)) {
             throw ProblemException.notFound("nothing is scheduled on channel " + channelId + " at " + now);
         }
-        BroadcastPlaylogEventEntity onAir = around.get(0);
-        long into = Duration.between(onAir.startUtc, now).toMillis();
-        return new NowView(channelId, now, EventView.of(onAir), into, onAir.offsetMs + into,
-                around.size() > 1 ? EventView.of(around.get(1)) : null);
-    }
-
-    /** Events of the current ScheduleDay versions that overlap [from, to), in time order. */
-    static List<BroadcastPlaylogEventEntity> current(UUID channelId, Instant from, Instant to) {
-        return currentQuery(channelId, from, to).list();
-    }
-
-    /** The first {@code limit} of those ({@code now} needs two: on air and next). */
-    static List<BroadcastPlaylogEventEntity> current(UUID channelId, Instant from, Instant to, int limit) {
-        return currentQuery(channelId, from, to).range(0, limit - 1).list();
-    }
-
-    private static PanacheQuery<BroadcastPlaylogEventEntity> currentQuery(UUID channelId, Instant from, Instant to) {
-        return BroadcastPlaylogEventEntity.find("""
-                select e from BroadcastPlaylogEventEntity e, BroadcastScheduleDayEntity d
-                where d.id = e.scheduleDayId and d.supersededAt is null and e.overridden = false and e.channelId = ?1 and e.endUtc > ?2 and e.startUtc < ?3
-                order by e.startUtc""", channelId, from, to);
+        EventView onAir = around.get(0);
+        long into = Duration.between(onAir.startUtc(), now).toMillis();
+        return new NowView(channelId, now, onAir, into, onAir.offsetMs() + into, around.size() > 1 ? around.get(1) : null);
     }
 
     static LocalDate date(String field, String value) {
@@ -111,11 +107,7 @@ public class ScheduleQueryResource {
         }
     }
 
-    static Instant instant(String field, String value) {
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(field, "must be an ISO-8601 instant such as 2026-11-22T18:00:00Z, was '" + value + "'");
-        }
+    private static Instant instant(String field, String value) {
+        return io.continuity.api.TimeRange.instant(field, value);
     }
 }

@@ -141,7 +141,8 @@ public class ChannelResolution {
      * The events that start before the lock end stay as they are, and so does the rest of the grid block they end in
      * (up to the next event that starts on a grid boundary): re-resolution then resumes where the previous version also
      * started a block, so an unchanged plan reproduces the same continuation instead of re-choosing padding. A trailing
-     * gap (slate) is shortened to the first grid boundary after now: slate is a placeholder, and replacing it with real
+     * gap (slate) is shortened to the first grid boundary after now (or after its own start, when that is later; a slate
+     * starting on a boundary is dropped): slate is a placeholder, and replacing it with real
      * content is always better, even inside the lock window (e.g. a day first resolved before its plans arrived).
      */
     static List<ResolvedEvent> frozenPrefix(ChannelSpec spec, List<ResolvedEvent> events, Instant lockEnd, Instant now) {
@@ -154,10 +155,14 @@ public class ChannelResolution {
             }
             frozen.add(e);
         }
-        if (!frozen.isEmpty()) {
+        if (!frozen.isEmpty() && frozen.get(frozen.size() - 1).kind() == EventKind.GAP) {
             ResolvedEvent last = frozen.get(frozen.size() - 1);
-            Instant cut = grid.nextBoundaryAtOrAfter(now);
-            if (last.kind() == EventKind.GAP && last.start().isBefore(cut) && cut.isBefore(last.end())) {
+            // the first boundary after now, or after the slate's start when it starts later: a slate that starts on a
+            // boundary is not kept at all, one that starts between boundaries is kept up to the next one
+            Instant cut = grid.nextBoundaryAtOrAfter(max(now, last.start()));
+            if (!cut.isAfter(last.start())) {
+                frozen.remove(frozen.size() - 1);
+            } else if (cut.isBefore(last.end())) {
                 frozen.set(frozen.size() - 1, new ResolvedEvent(last.uuid(), null, EventKind.GAP, last.start(), cut, 0, last.assignmentId(),
                         last.planId(), last.title(), last.fallback()));
             }

@@ -4,24 +4,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
+
 import io.continuity.alert.Alerts;
+import io.continuity.channel.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.messaging.PartitionTracker;
+import io.continuity.resolver.core.BroadcastDays;
+import io.continuity.resolver.core.ChannelSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
  * The scheduled horizon roll: checks how far ahead each owned channel is resolved, alerts when that is less than
- * {@code continuity.horizon.minimum-lead-days}, and requests a resolution so the horizon moves forward with the clock.
+ * {@code continuity.horizon.minimum-lead-days}, and requests a resolution where the horizon must move forward with the
+ * clock.
  */
 @ApplicationScoped
 public class CoverageMonitor {
+
+    private static final Logger LOG = Logger.getLogger(CoverageMonitor.class);
 
     private final EntityManager em;
     private final ResolutionRequests requests;
@@ -38,31 +47,60 @@ public class CoverageMonitor {
         this.config = config;
     }
 
+    /**
+     * Checks every owned channel's coverage and requests a resolution for each channel that needs one: on the first
+     * roll after start-up ({@code everyChannel}) all of them, so whatever changed while no instance ran is picked up;
+     * afterwards only those whose resolved horizon no longer reaches the end of the last horizon day, i.e. once per
+     * broadcast-day change. Every input that can change a schedule (plan, catalog, as-run, override) requests its own
+     * resolution, so resolving unchanged channels on every roll would recompute identical days.
+     */
     @Transactional
-    public void rollAndCheck(Set<Integer> ownedPartitions, Instant now) {
+    public void rollAndCheck(Set<Integer> ownedPartitions, Instant now, boolean everyChannel) {
         @SuppressWarnings("unchecked")
-        List<Object[]> channels = em.createNativeQuery("""
-                SELECT c.id, (SELECT max(d.day_end_utc) FROM broadcast_schedule_day d WHERE d.channel_id = c.id AND d.superseded_at IS NULL)
-                FROM channel c WHERE NOT c.is_retired ORDER BY c.id""", Object[].class).getResultList();
+        List<Object[]> coverage = em.createNativeQuery("""
+                SELECT d.channel_id, max(d.day_end_utc) FROM broadcast_schedule_day d
+                WHERE d.superseded_at IS NULL GROUP BY d.channel_id""", Object[].class).getResultList();
+        Map<UUID, Instant> coveredUntil = new HashMap<>();
+        coverage.forEach(row -> coveredUntil.put((UUID) row[0], toInstant(row[1])));
         Duration minimum = Duration.ofDays(config.horizon().minimumLeadDays());
-        for (Object[] row : channels) {
-            UUID channelId = (UUID) row[0];
-            int partition = partitions.planPartitionOf(channelId);
+        int owned = 0;
+        int requested = 0;
+        for (ChannelEntity channel : ChannelEntity.<ChannelEntity>list("retired = false order by id")) {
+            int partition = partitions.planPartitionOf(channel.id);
             if (!ownedPartitions.contains(partition)) {
                 continue;
             }
-            if (row[1] != null) {
-                Instant coveredUntil = toInstant(row[1]);
-                Duration lead = Duration.between(now, coveredUntil);
+            owned++;
+            Instant covered = coveredUntil.get(channel.id);
+            if (covered != null) {
+                Duration lead = Duration.between(now, covered);
                 if (lead.compareTo(minimum) < 0) {
                     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-                    alerts.raise(channelId, Alerts.Kind.COVERAGE_BELOW_LEAD, Alerts.Severity.CRITICAL, null,
+                    alerts.raise(channel.id, Alerts.Kind.COVERAGE_BELOW_LEAD, Alerts.Severity.CRITICAL, null,
                             "resolved coverage ahead is " + lead.toHours() + " h, below the minimum lead of " + minimum.toDays() + " days",
-                            Map.of("covered_until", coveredUntil.toString(), "lead_hours", lead.toHours()), now, "lead/" + today);
+                            Map.of("covered_until", covered.toString(), "lead_hours", lead.toHours()), now, "lead/" + today);
                 }
             }
-            requests.request(channelId, partition, "horizon roll", now);
+            if (everyChannel || horizonShort(CoreMapping.channel(channel), covered, now, config.horizon().days())) {
+                requests.request(channel.id, partition, "horizon roll", now);
+                requested++;
+            }
         }
+        LOG.logf(requested > 0 ? Logger.Level.INFO : Logger.Level.DEBUG, "Horizon roll at %s: %d of %d owned channels to resolve (%s)", now,
+                requested, owned, everyChannel ? "first roll after start-up: every channel" : "a new broadcast day entered their horizon");
+    }
+
+    /**
+     * Whether the channel's resolved schedule ({@code coveredUntil}, the end of its last current day; null when none)
+     * stops before the end of broadcast day today + {@code days}, today being the broadcast day of {@code now} in the
+     * channel's zone. Exact across DST changes: the days are the channel's own.
+     */
+    static boolean horizonShort(ChannelSpec channel, Instant coveredUntil, Instant now, int days) {
+        if (coveredUntil == null) {
+            return true;
+        }
+        LocalDate lastDay = BroadcastDays.broadcastDayOf(channel, now).plusDays(days);
+        return coveredUntil.isBefore(BroadcastDays.dayEnd(channel, lastDay));
     }
 
     private static Instant toInstant(Object value) {

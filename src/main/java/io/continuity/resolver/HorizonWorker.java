@@ -3,19 +3,29 @@ package io.continuity.resolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
 import io.continuity.config.ContinuityConfig;
 import io.continuity.messaging.PartitionTracker;
 import io.continuity.messaging.TransientFailures;
+import io.continuity.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +36,7 @@ import jakarta.enterprise.event.Observes;
  * partitions this instance owns (so with N replicas each channel is resolved by its partition's owner), rolls the
  * horizon forward on a schedule, and raises an alert when a channel's coverage ahead is short. It starts work only
  * once this instance has read its partitions up to where they ended at assignment (see {@link PartitionTracker}).
+ * Pending channels are resolved {@code continuity.horizon.concurrency} at a time, each in its own transaction.
  */
 @ApplicationScoped
 public class HorizonWorker {
@@ -38,16 +49,19 @@ public class HorizonWorker {
     private final PartitionTracker tracker;
     private final Clock clock;
     private final ContinuityConfig config;
+    private final Tracing tracing;
     private final BlockingQueue<Boolean> wake = new LinkedBlockingQueue<>(1);
-    private final Map<UUID, Instant> retryAfter = new HashMap<>();
+    private final Map<UUID, Instant> retryAfter = new ConcurrentHashMap<>();
+    private ExecutorService resolvers;
     private volatile boolean running;
     private Thread thread;
     private Instant nextRoll = Instant.MIN;
     private boolean announcedCaughtUp;
 
     public HorizonWorker(ChannelResolution resolution, ResolutionRequests requests, CoverageMonitor coverage, PartitionTracker tracker,
-            Clock clock, ContinuityConfig config) {
+            Clock clock, ContinuityConfig config, Tracing tracing) {
         this.resolution = resolution;
+        this.tracing = tracing;
         this.requests = requests;
         this.coverage = coverage;
         this.tracker = tracker;
@@ -57,6 +71,10 @@ public class HorizonWorker {
 
     void onStart(@Observes StartupEvent event) {
         running = true;
+        AtomicInteger n = new AtomicInteger();
+        int concurrency = Math.max(1, config.horizon().concurrency());
+        resolvers = Executors.newFixedThreadPool(concurrency,
+                r -> Thread.ofPlatform().name("horizon-resolve-" + n.incrementAndGet()).daemon().unstarted(r));
         thread = Thread.ofPlatform().name("horizon-worker").daemon().start(this::loop);
     }
 
@@ -69,6 +87,9 @@ public class HorizonWorker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (resolvers != null) {
+            resolvers.shutdownNow();
         }
     }
 
@@ -106,32 +127,52 @@ public class HorizonWorker {
         if (now.isBefore(nextRoll)) {
             return;
         }
+        boolean first = nextRoll.equals(Instant.MIN);
         nextRoll = now.plus(config.horizon().rollInterval());
-        coverage.rollAndCheck(tracker.ownedPlanPartitions(), now);
+        coverage.rollAndCheck(tracker.ownedPlanPartitions(), now, first);
     }
 
-    private void drain() {
+    private void drain() throws InterruptedException {
         List<Object[]> pending;
         do {
             pending = requests.pending(tracker.ownedPlanPartitions(), 50);
-            int done = 0;
+            List<Future<?>> started = new ArrayList<>();
             for (Object[] row : pending) {
                 UUID channelId = (UUID) row[0];
                 Instant seen = toInstant(row[1]);
                 if (retryAfter.getOrDefault(channelId, Instant.MIN).isAfter(clock.instant())) {
                     continue;
                 }
-                resolveOne(channelId, seen, (String) row[2]);
-                done++;
+                started.add(resolvers.submit(() -> resolveOne(channelId, seen, (String) row[2], (String) row[3])));
             }
-            if (done == 0) {
+            if (started.isEmpty()) {
                 return;
             }
+            awaitAll(started);
         } while (running && !pending.isEmpty());
     }
 
-    private void resolveOne(UUID channelId, Instant seen, String reason) {
-        try {
+    /** Waits for every resolution of a round, then rethrows the first failure (a transient one: the round is retried). */
+    private static void awaitAll(List<Future<?>> started) throws InterruptedException {
+        RuntimeException failure = null;
+        for (Future<?> f : started) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void resolveOne(UUID channelId, Instant seen, String reason, String traceparent) {
+        Span span = tracing.start("resolve channel", SpanKind.INTERNAL, tracing.extract(traceparent));
+        span.setAttribute("continuity.channel_id", channelId.toString());
+        try (Scope scope = span.makeCurrent()) {
             resolution.resolve(channelId, clock.instant(), seen, reason);
             retryAfter.remove(channelId);
         } catch (RuntimeException e) {
@@ -140,6 +181,8 @@ public class HorizonWorker {
             }
             LOG.errorf(e, "Resolving channel %s failed; it will be tried again in a minute", channelId);
             retryAfter.put(channelId, clock.instant().plus(Duration.ofMinutes(1)));
+        } finally {
+            span.end();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.continuity.messaging.PartitionTracker;
+import io.continuity.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,13 +26,15 @@ public class ResolutionRequests {
         this.partitions = partitions;
     }
 
+    /** Asks for the channel's resolution, keeping the current trace context so the resolution continues that trace. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(UUID channelId, int planPartition, String reason, Instant at) {
         em.createNativeQuery("""
-                INSERT INTO resolution_request (channel_id, partition_no, reason, requested_at) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (channel_id) DO UPDATE SET reason = EXCLUDED.reason, requested_at = EXCLUDED.requested_at""")
+                INSERT INTO resolution_request (channel_id, partition_no, reason, requested_at, traceparent) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT (channel_id) DO UPDATE SET reason = EXCLUDED.reason, requested_at = EXCLUDED.requested_at,
+                    traceparent = coalesce(EXCLUDED.traceparent, resolution_request.traceparent)""")
                 .setParameter(1, channelId).setParameter(2, planPartition).setParameter(3, reason).setParameter(4, at)
-                .executeUpdate();
+                .setParameter(5, Tracing.currentTraceparent()).executeUpdate();
     }
 
     /** Every live channel, e.g. after a catalog change that may alter what rules and series select. */
@@ -42,7 +45,7 @@ public class ResolutionRequests {
         channels.forEach(id -> request(id, partitions.planPartitionOf(id), reason, at));
     }
 
-    /** Requests for channels on the given plan-events partitions, oldest first. */
+    /** Requests for channels on the given plan-events partitions, oldest first: channel, requested at, reason, traceparent. */
     @Transactional
     public List<Object[]> pending(Set<Integer> ownedPartitions, int limit) {
         if (ownedPartitions.isEmpty()) {
@@ -50,7 +53,7 @@ public class ResolutionRequests {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT channel_id, requested_at, reason FROM resolution_request WHERE partition_no = ANY (?1)
+                SELECT channel_id, requested_at, reason, traceparent FROM resolution_request WHERE partition_no = ANY (?1)
                 ORDER BY requested_at, channel_id LIMIT ?2""")
                 .setParameter(1, ownedPartitions.toArray(Integer[]::new)).setParameter(2, limit).getResultList();
         return rows;

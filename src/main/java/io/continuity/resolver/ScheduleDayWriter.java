@@ -1,11 +1,17 @@
 package io.continuity.resolver;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -15,14 +21,12 @@ import io.continuity.events.DayPublished;
 import io.continuity.events.EventJson;
 import io.continuity.events.PlaylogEventPayload;
 import io.continuity.messaging.Outbox;
-import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.PlaylogMapping;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.resolver.core.Decision;
 import io.continuity.resolver.core.ResolvedDay;
 import io.continuity.resolver.core.ResolvedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -65,27 +69,50 @@ public class ScheduleDayWriter {
         entity.decisions = json(day.decisions().stream().map(ScheduleDayWriter::decision).toList());
         entity.createdAt = now;
         entity.persist();
-        List<ResolvedEvent> events = day.events();
-        List<BroadcastPlaylogEventEntity> rows = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            BroadcastPlaylogEventEntity row = PlaylogMapping.toEntity(events.get(i), entity, i < frozenCount, null, now);
-            row.persist();
-            rows.add(row);
-        }
+        BroadcastScheduleDayEntity.getEntityManager().flush(); // the day row first: the playlog rows reference it
+        insertEvents(day.events(), entity, frozenCount, now);
         outbox.enqueue(codec.encode(published(day, entity), day.channelId().toString(), entity.id.toString(), now, source));
-        detachWritten(rows);
         return entity;
     }
 
+    private static final String INSERT_EVENT = """
+            INSERT INTO broadcast_playlog_event (uuid, channel_id, schedule_day_id, asset_uuid, kind, start_utc, end_utc, broadcast_day,
+                offset_ms, assignment_id, plan_id, title, fallback, is_frozen, is_overridden, override_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, null, ?)""";
+
     /**
-     * The rows are inserted and never changed again in this transaction; kept managed, every later flush of a
-     * multi-day resolution (each query flushes first) would dirty-check all rows written so far, which made that
-     * check grow with every day and dominate the resolution's time (benchmark B2, docs/benchmarks.md).
+     * The day's playlog rows in one JDBC batch on the transaction's connection (ids from the column default). Through
+     * Hibernate each row was an entity to persist, flush and detach again; a rebuild writes hundreds of thousands of
+     * them (benchmark B2, docs/benchmarks.md). The rows are never changed in this transaction, so nothing is lost.
      */
-    private static void detachWritten(List<BroadcastPlaylogEventEntity> rows) {
-        EntityManager em = BroadcastPlaylogEventEntity.getEntityManager();
-        em.flush();
-        rows.forEach(em::detach);
+    private static void insertEvents(List<ResolvedEvent> events, BroadcastScheduleDayEntity day, int frozenCount, Instant now) {
+        Session session = BroadcastScheduleDayEntity.getEntityManager().unwrap(Session.class);
+        session.doWork(connection -> {
+            try (PreparedStatement s = connection.prepareStatement(INSERT_EVENT)) {
+                OffsetDateTime created = now.atOffset(ZoneOffset.UTC);
+                String broadcastDay = day.broadcastDay.toString();
+                for (int i = 0; i < events.size(); i++) {
+                    ResolvedEvent e = events.get(i);
+                    s.setObject(1, e.uuid());
+                    s.setObject(2, day.channelId);
+                    s.setObject(3, day.id);
+                    s.setObject(4, e.assetUuid(), Types.OTHER);
+                    s.setString(5, e.kind().name().toLowerCase(Locale.ROOT));
+                    s.setObject(6, e.start().atOffset(ZoneOffset.UTC));
+                    s.setObject(7, e.end().atOffset(ZoneOffset.UTC));
+                    s.setString(8, broadcastDay);
+                    s.setLong(9, e.offsetMs());
+                    s.setObject(10, e.assignmentId(), Types.OTHER);
+                    s.setObject(11, e.planId(), Types.OTHER);
+                    s.setString(12, e.title());
+                    s.setArray(13, connection.createArrayOf("uuid", (e.fallback() == null ? List.<UUID>of() : e.fallback()).toArray()));
+                    s.setBoolean(14, i < frozenCount);
+                    s.setObject(15, created);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
     }
 
     static DayPublished published(ResolvedDay day, BroadcastScheduleDayEntity entity) {

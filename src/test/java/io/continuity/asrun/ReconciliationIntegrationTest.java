@@ -1,6 +1,6 @@
 package io.continuity.asrun;
 
-import static io.restassured.RestAssured.given;
+import static io.continuity.testing.Tokens.asScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -115,7 +115,7 @@ class ReconciliationIntegrationTest {
                 unnamed.asrunId() + "/EXTRA", misnamed.asrunId() + "/EXTRA"));
         assertThat(alerted).noneMatch(a -> a.endsWith("/OK"));
 
-        given().queryParam("from", "2026-11-23T06:00:00Z").queryParam("to", "2026-11-23T07:00:00Z")
+        asScheduler().queryParam("from", "2026-11-23T06:00:00Z").queryParam("to", "2026-11-23T07:00:00Z")
                 .get("/api/v1/channels/{c}/as-run", channel.channel).then().statusCode(200)
                 .body("size()", equalTo(entries.size()))
                 .body("[0].asrun_id", equalTo(entries.get(0).asrunId().toString()))
@@ -126,18 +126,18 @@ class ReconciliationIntegrationTest {
     @Test
     void queriesNameTheParameterAtFault() {
         UUID channel = UUID.randomUUID();
-        given().queryParam("from", "yesterday").get("/api/v1/channels/{c}/as-run", channel).then().statusCode(400)
+        asScheduler().queryParam("from", "yesterday").get("/api/v1/channels/{c}/as-run", channel).then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("from")).body("code", equalTo("invalid_value"));
-        given().queryParam("from", "2026-11-23T07:00:00Z").queryParam("to", "2026-11-23T06:00:00Z")
+        asScheduler().queryParam("from", "2026-11-23T07:00:00Z").queryParam("to", "2026-11-23T06:00:00Z")
                 .get("/api/v1/channels/{c}/reconciliation", channel).then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("to"));
-        given().queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-11-23T00:00:00Z")
+        asScheduler().queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-11-23T00:00:00Z")
                 .get("/api/v1/channels/{c}/reconciliation", channel).then().statusCode(400).body("field", equalTo("to"));
-        given().get("/api/v1/channels/{c}/as-run", channel).then().statusCode(200).body("size()", equalTo(0));
+        asScheduler().get("/api/v1/channels/{c}/as-run", channel).then().statusCode(200).body("size()", equalTo(0));
     }
 
     private static JsonPath reconciliation(AsRunScenario channel) {
-        return given().get("/api/v1/channels/{c}/reconciliation?" + FIRST_HOUR, channel.channel).then().statusCode(200).extract().jsonPath();
+        return asScheduler().get("/api/v1/channels/{c}/reconciliation?" + FIRST_HOUR, channel.channel).then().statusCode(200).extract().jsonPath();
     }
 
     private static Map<UUID, Set<String>> outcomesByEvent(JsonPath results) {

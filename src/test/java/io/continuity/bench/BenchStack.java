@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
@@ -53,16 +51,7 @@ final class BenchStack implements AutoCloseable {
     /** Starts a broker and creates every topic of the contract, {@value #PARTITIONS} partitions each. */
     static BenchStack start(BenchOptions options) {
         long started = System.nanoTime();
-        EmbeddedKafka kafka = EmbeddedKafka.start(0);
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            admin.createTopics(Arrays.stream(Topic.values()).map(t -> new NewTopic(t.topicName(), PARTITIONS, (short) 1)).toList())
-                    .all().get();
-        } catch (Exception e) {
-            kafka.close();
-            throw new IllegalStateException("Could not create the topics", e);
-        }
+        EmbeddedKafka kafka = EmbeddedKafka.start(0, PARTITIONS);
         Progress.say("Kafka broker (KRaft, in-JVM) ready at " + kafka.bootstrapServers() + " in " + Progress.seconds(System.nanoTime() - started));
         return new BenchStack(options, kafka);
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 import javax.sql.DataSource;
+import io.continuity.testing.Tokens;
 
 /**
  * Fixed-rate load of HTTP GETs or SQL queries (see {@link FixedRate}), at most {@value #MAX_IN_FLIGHT} outstanding at a
@@ -47,10 +48,12 @@ final class LoadGenerators {
         ExecutorService executor = Executors.newFixedThreadPool(4);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(executor).build();
+        String authorization = "Bearer " + Tokens.viewer();
         try {
             long offered = FixedRate.run(rate, warmup, duration, (i, due, measured) -> {
                 permits.acquireUninterruptibly();
-                HttpRequest request = HttpRequest.newBuilder(uri.apply(i)).timeout(Duration.ofSeconds(30)).GET().build();
+                HttpRequest request = HttpRequest.newBuilder(uri.apply(i)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", authorization).GET().build();
                 client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                     long done = System.nanoTime();
                     permits.release();

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.continuity.events.EventJson;
 import io.continuity.events.Topic;
 import io.continuity.testing.KafkaTestClient;
+import io.continuity.testing.Tokens;
 
 import static org.awaitility.Awaitility.await;
 
@@ -37,6 +38,7 @@ final class OverrideLatency {
     private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
     private final Latencies latencies = new Latencies();
     private final AtomicLong refused = new AtomicLong();
+    private final String authorization = "Bearer " + Tokens.scheduler();
 
     void run(BenchStack stack, Service service, PeerCorpus corpus, BenchOptions options, Table table, Phases phases) throws Exception {
         Scale scale = options.scale();
@@ -95,7 +97,7 @@ final class OverrideLatency {
         byte[] body = KafkaTestClient.json(Map.of("override_id", overrideId, "action", "REPLACE", "target_event_uuid", target.get("uuid"),
                 "asset_uuid", corpus.episode((int) i), "reason", "benchmark", "requested_by", "bench"));
         HttpRequest request = HttpRequest.newBuilder(service.uri("/api/v1/channels/" + target.get("channel_id") + "/overrides"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (error != null || response.statusCode() != 201 && response.statusCode() != 202) {

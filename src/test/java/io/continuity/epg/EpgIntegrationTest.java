@@ -1,6 +1,6 @@
 package io.continuity.epg;
 
-import static io.restassured.RestAssured.given;
+import static io.continuity.testing.Tokens.asScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -102,7 +102,7 @@ class EpgIntegrationTest {
         UUID channel = CHANNEL_IDS.get(0);
         Instant to = DAY_START.plus(Duration.ofDays(1));
         List<Map<String, Object>> entries = awaitGuide(channel, DAY_START, to, PROGRAMMES_PER_DAY);
-        List<Map<String, Object>> playlog = given().queryParam("from", DAY_START.toString()).queryParam("to", to.toString())
+        List<Map<String, Object>> playlog = asScheduler().queryParam("from", DAY_START.toString()).queryParam("to", to.toString())
                 .get("/api/v1/channels/{c}/playlog", channel).then().statusCode(200).extract().jsonPath().getList("$");
 
         assertThat(playlog).extracting(e -> e.get("kind")).contains("program", "filler", "bumper", "gap");
@@ -136,7 +136,7 @@ class EpgIntegrationTest {
         UUID channel = CHANNEL_IDS.get(0);
         awaitGuide(channel, DAY_START, DAY_START.plus(Duration.ofDays(3)), 3 * PROGRAMMES_PER_DAY);
         Instant before = clock.instant();
-        List<Map<String, Object>> entries = given().get("/api/v1/channels/{c}/epg", channel).then().statusCode(200)
+        List<Map<String, Object>> entries = asScheduler().get("/api/v1/channels/{c}/epg", channel).then().statusCode(200)
                 .extract().jsonPath().getList("$");
         Instant after = clock.instant();
         assertThat(entries).isNotEmpty()
@@ -145,12 +145,12 @@ class EpgIntegrationTest {
         assertThat(instant(entries.get(entries.size() - 1), "stop_utc")).as("the guide reaches the end of the default window")
                 .isAfterOrEqualTo(before.plus(Duration.ofHours(24)));
 
-        given().get("/api/v1/channels/{c}/epg", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("from", "tomorrow").get("/api/v1/channels/{c}/epg", channel).then().statusCode(400)
+        asScheduler().get("/api/v1/channels/{c}/epg", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        asScheduler().queryParam("from", "tomorrow").get("/api/v1/channels/{c}/epg", channel).then().statusCode(400)
                 .contentType("application/problem+json").body("field", Matchers.equalTo("from"));
-        given().queryParam("from", DAY_START.toString()).queryParam("to", DAY_START.plus(Duration.ofDays(9)).toString())
+        asScheduler().queryParam("from", DAY_START.toString()).queryParam("to", DAY_START.plus(Duration.ofDays(9)).toString())
                 .get("/api/v1/channels/{c}/epg", channel).then().statusCode(400).body("field", Matchers.equalTo("to"));
-        given().queryParam("to", "2026-13-01T00:00:00Z").get("/api/v1/epg/xmltv").then().statusCode(400)
+        asScheduler().queryParam("to", "2026-13-01T00:00:00Z").get("/api/v1/epg/xmltv").then().statusCode(400)
                 .contentType("application/problem+json").body("field", Matchers.equalTo("to"));
     }
 
@@ -191,9 +191,33 @@ class EpgIntegrationTest {
         assertThat(numbers.item(1).getTextContent()).matches("S0[12]E\\d\\d");
     }
 
+    @Test
+    void anIptvPlayerReadsXmltvWithItsTokenInTheUrl() throws Exception {
+        awaitGuide(CHANNEL_IDS.get(0), DAY_START, DAY_START.plus(Duration.ofDays(1)), PROGRAMMES_PER_DAY);
+        String from = DAY_START.toString();
+        String to = DAY_START.plus(Duration.ofDays(1)).toString();
+        byte[] withHeader = io.continuity.testing.Tokens.asViewer().queryParam("from", from).queryParam("to", to).get("/api/v1/epg/xmltv")
+                .then().statusCode(200).extract().asByteArray();
+        byte[] withParameter = io.restassured.RestAssured.given().queryParam("from", from).queryParam("to", to)
+                .queryParam("access_token", io.continuity.testing.Tokens.viewer()).get("/api/v1/epg/xmltv")
+                .then().statusCode(200).contentType(Matchers.startsWith("application/xml")).extract().asByteArray();
+        // the same document for this run's channel (other test classes' channels may still be resolving meanwhile)
+        String channelId = "epg-" + RUN + "-0.continuity";
+        List<String> starts = programmes(parse(withParameter), channelId).stream().map(p -> p.getAttribute("start")).toList();
+        assertThat(starts).hasSize(PROGRAMMES_PER_DAY)
+                .isEqualTo(programmes(parse(withHeader), channelId).stream().map(p -> p.getAttribute("start")).toList());
+
+        io.restassured.RestAssured.given().get("/api/v1/epg/xmltv").then().statusCode(401);
+        io.restassured.RestAssured.given().queryParam("access_token", "not-a-jwt").get("/api/v1/epg/xmltv").then().statusCode(401)
+                .contentType("application/problem+json");
+        // only the XMLTV path takes a token from the URL
+        io.restassured.RestAssured.given().queryParam("access_token", io.continuity.testing.Tokens.viewer())
+                .get("/api/v1/channels/{c}/epg", CHANNEL_IDS.get(0)).then().statusCode(401);
+    }
+
     private static Response timedXmltv(Map<String, String> query) {
         long started = System.nanoTime();
-        Response response = given().queryParams(query).get("/api/v1/epg/xmltv");
+        Response response = asScheduler().queryParams(query).get("/api/v1/epg/xmltv");
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         response.then().statusCode(200).contentType(Matchers.startsWith("application/xml"));
         System.out.printf("XMLTV %s: %d channels, %,d programmes, %,d bytes, served in %d ms%n", query,
@@ -207,7 +231,7 @@ class EpgIntegrationTest {
         List<Map<String, Object>> entries = new ArrayList<>();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(db.count("SELECT count(*) FROM resolution_request WHERE channel_id = ?", channel)).as("pending resolution").isZero();
-            Response response = given().queryParam("from", from.toString()).queryParam("to", to.toString())
+            Response response = asScheduler().queryParam("from", from.toString()).queryParam("to", to.toString())
                     .get("/api/v1/channels/{c}/epg", channel);
             assertThat(response.statusCode()).as("channel %s known", channel).isEqualTo(200);
             entries.clear();

@@ -9,19 +9,23 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.continuity.api.Roles;
 import io.continuity.testing.EmbeddedKafka;
 import io.continuity.testing.ServiceProcess;
 import io.continuity.testing.TestDatabase;
+import io.continuity.testing.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The local run ({@code ./mvnw -Prun}): starts a real Kafka broker (KRaft, in this JVM) on port 9092, uses the
  * PostgreSQL on 127.0.0.1:5432 when one answers (database {@code continuity_local}, recreated on every run) or else
- * starts an embedded PostgreSQL, then runs the packaged service as a child process until Ctrl+C.
+ * starts an embedded PostgreSQL, then runs the packaged service as a child process until Ctrl+C. The service verifies
+ * bearer tokens with the development key pair, and the run logs a scheduler and a viewer token for it.
  */
 public final class LocalRun {
 
     private static final String DATABASE = "continuity_local";
+    private static final Duration TOKEN_LIFETIME = Duration.ofDays(7);
 
     private LocalRun() {
     }
@@ -74,9 +78,24 @@ public final class LocalRun {
             }
         }, "local-run-stop"));
         service.awaitReady(Duration.ofMinutes(2));
-        log("Continuity is ready. API docs: http://localhost:" + httpPort + "/q/swagger-ui, programme guide (XMLTV): http://localhost:"
+        log("Continuity is ready. Program guide: http://localhost:" + httpPort + "/, API docs: http://localhost:" + httpPort + "/q/swagger-ui, XMLTV: http://localhost:"
                 + httpPort + "/api/v1/epg/xmltv, Kafka at " + bootstrap + ". Ctrl+C stops everything.");
+        logTokens(httpPort);
         System.exit(service.waitForExit());
+    }
+
+    /**
+     * Bearer tokens for this run, signed with the development key the service was started with (valid for a week):
+     * paste one into Swagger UI's "Authorize", or use it with curl.
+     */
+    private static void logTokens(int httpPort) {
+        String scheduler = Tokens.mint("operator@localhost", TOKEN_LIFETIME, Roles.SCHEDULER);
+        String viewer = Tokens.mint("viewer@localhost", TOKEN_LIFETIME, Roles.VIEWER);
+        log("Scheduler token (reads and writes): " + scheduler);
+        log("Viewer token (reads only): " + viewer);
+        log("For the shell: export TOKEN=" + scheduler + " VIEWER_TOKEN=" + viewer);
+        log("Guide, signed in as scheduler: http://localhost:" + httpPort + "/#token=" + scheduler);
+        log("XMLTV for an IPTV player (viewer token in the URL): http://localhost:" + httpPort + "/api/v1/epg/xmltv?access_token=" + viewer);
     }
 
     private static void recreate(String adminUrl) throws SQLException {

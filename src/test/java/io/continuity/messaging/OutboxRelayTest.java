@@ -21,7 +21,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** The relay publishes every committed outbox row, including one that committed after a row with a higher id. */
+/**
+ * The relay publishes every committed outbox row, including one that committed after a row with a higher id, and all
+ * rows of a transaction larger than its batch even when nothing else is written afterwards.
+ */
 @QuarkusTest
 @WithTestResource(ContinuityTestResources.class)
 class OutboxRelayTest {
@@ -34,6 +37,7 @@ class OutboxRelayTest {
         String topic = "continuity.outbox-test-" + UUID.randomUUID();
         try (Connection early = dataSource.getConnection(); Connection late = dataSource.getConnection();
                 KafkaTestClient kafka = new KafkaTestClient(ContinuityTestResources.infrastructure().bootstrapServers())) {
+            kafka.createTopic(topic, 1);
             early.setAutoCommit(false);
             late.setAutoCommit(false);
             insert(early, topic, "first-by-id");
@@ -43,6 +47,25 @@ class OutboxRelayTest {
             assertThat(keys(kafka, topic)).doesNotContain("first-by-id");
             early.commit();
             await().atMost(Duration.ofSeconds(10)).until(() -> keys(kafka, topic).contains("first-by-id"));
+        }
+    }
+
+    @Test
+    void aTransactionLargerThanABatchIsPublishedWithoutAFurtherWakeUp() throws Exception {
+        String topic = "continuity.outbox-test-" + UUID.randomUUID();
+        int rows = 3 * 500 + 1; // the default batch size is 500; one commit sends one notification
+        try (Connection connection = dataSource.getConnection();
+                KafkaTestClient kafka = new KafkaTestClient(ContinuityTestResources.infrastructure().bootstrapServers())) {
+            kafka.createTopic(topic, 1);
+            connection.setAutoCommit(false);
+            for (int i = 0; i < rows; i++) {
+                insert(connection, topic, "row-" + i);
+            }
+            connection.commit();
+            // a relay that waits for a further notification after each full batch stops at 500 here
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> kafka.readAll(topic, rows, Duration.ofSeconds(3)).size() == rows);
+            assertThat(kafka.readAll(topic, rows + 1, Duration.ofSeconds(3)).stream().map(ConsumerRecord::key).distinct()).hasSize(rows);
         }
     }
 

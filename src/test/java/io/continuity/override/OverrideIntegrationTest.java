@@ -1,6 +1,6 @@
 package io.continuity.override;
 
-import static io.restassured.RestAssured.given;
+import static io.continuity.testing.Tokens.asScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,7 +69,7 @@ class OverrideIntegrationTest {
 
     @Test
     void replacingAFrozenEventOnAirMarksItAndPublishesTheAppliedRecord() {
-        Map<String, Object> onAir = given().get("/api/v1/channels/{c}/now", channel.channelId.toString()).then().statusCode(200)
+        Map<String, Object> onAir = asScheduler().get("/api/v1/channels/{c}/now", channel.channelId.toString()).then().statusCode(200)
                 .extract().path("event");
         Response response = post(Map.of("action", "REPLACE", "target_event_uuid", onAir.get("uuid"), "asset_uuid", channel.special.toString(),
                 "reason", "wrong episode", "requested_by", "ops"));
@@ -127,6 +127,26 @@ class OverrideIntegrationTest {
     }
 
     @Test
+    void anOverrideWritesOnlyTheEventsItSupersedes() {
+        Map<String, Object> target = eventAt(Duration.ofHours(3).plusMinutes(5));
+        Db db = new Db(dataSource);
+        // xmin is the id of the transaction that last wrote a row: a row written again gets a new one
+        String sql = "SELECT e.uuid::text AS uuid, e.xmin::text AS xmin FROM broadcast_playlog_event e WHERE e.schedule_day_id = ?::uuid";
+        String dayId = (String) target.get("schedule_day_id");
+        Map<Object, Object> before = new java.util.HashMap<>();
+        db.rows(sql, dayId).forEach(r -> before.put(r.get("uuid"), r.get("xmin")));
+        String overrideId = post(Map.of("action", "REPLACE", "target_event_uuid", target.get("uuid"), "asset_uuid", channel.special.toString(),
+                "reason", "rights issue", "requested_by", "ops")).then().statusCode(201).extract().path("override_id");
+        List<String> superseded = awaitApplied(overrideId).supersededEventUuids().stream().map(UUID::toString).toList();
+        Map<Object, Object> after = new java.util.HashMap<>();
+        db.rows(sql, dayId).forEach(r -> after.put(r.get("uuid"), r.get("xmin")));
+        List<Object> rewritten = before.keySet().stream().filter(uuid -> !before.get(uuid).equals(after.get(uuid))).toList();
+        assertThat(before).hasSizeGreaterThan(10);
+        assertThat(superseded).contains((String) target.get("uuid"));
+        assertThat(rewritten).containsExactlyInAnyOrderElementsOf(superseded);
+    }
+
+    @Test
     void twoConcurrentOverridesWithTheSameExpectedVersionOneIsRefused() throws Exception {
         Map<String, Object> target = eventAt(Duration.ofHours(12).plusMinutes(5));
         long version = new Db(dataSource).count("SELECT playlog_version FROM channel WHERE id = ?", channel.channelId);
@@ -157,11 +177,12 @@ class OverrideIntegrationTest {
     }
 
     private Response post(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/channels/{c}/overrides", channel.channelId.toString());
+        return asScheduler().contentType(ContentType.JSON).body(body).post("/api/v1/channels/{c}/overrides", channel.channelId.toString());
     }
 
-    /** The programme on air {@code after} the test clock's start. */
+    /** The programme on air {@code after} the test clock's start, once no re-resolution can supersede it first. */
     private Map<String, Object> eventAt(Duration after) {
+        new Db(dataSource).awaitNoPendingResolution();
         Instant at = Instant.parse(ContinuityTestResources.TEST_CLOCK_START).plus(after);
         return playlog(at, Duration.ofMinutes(1)).stream().filter(e -> "program".equals(e.get("kind"))).findFirst()
                 .orElseGet(() -> playlog(at, Duration.ofMinutes(30)).stream().filter(e -> "program".equals(e.get("kind"))).findFirst()
@@ -169,7 +190,7 @@ class OverrideIntegrationTest {
     }
 
     private static List<Map<String, Object>> playlog(Instant from, Duration length) {
-        return given().queryParam("from", from.toString()).queryParam("to", from.plus(length).toString())
+        return asScheduler().queryParam("from", from.toString()).queryParam("to", from.plus(length).toString())
                 .get("/api/v1/channels/{c}/playlog", channel.channelId.toString()).then().statusCode(200).extract().path("");
     }
 

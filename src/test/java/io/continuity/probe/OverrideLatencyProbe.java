@@ -31,6 +31,7 @@ import io.continuity.testing.KafkaTestClient;
 import io.continuity.testing.ScheduledChannel;
 import io.continuity.testing.ServiceProcess;
 import io.continuity.testing.TestDatabase;
+import io.continuity.testing.Tokens;
 
 /**
  * Measures override latency as an operator sees it: from the REST call returning (201) to a plain Kafka consumer of
@@ -61,6 +62,7 @@ public final class OverrideLatencyProbe {
             Thread listener = Thread.ofPlatform().daemon().start(() -> listen(kafka.bootstrapServers(), received));
             Thread.sleep(3000);
             HttpClient http = HttpClient.newHttpClient();
+            String authorization = "Bearer " + Tokens.scheduler();
             List<Long> latencies = new ArrayList<>();
             Instant base = Instant.parse("2026-11-24T12:00:00Z");
             for (int i = 0; i < count; i++) {
@@ -69,7 +71,7 @@ public final class OverrideLatencyProbe {
                 String body = "{\"override_id\":\"" + id + "\",\"action\":\"INSERT\",\"asset_uuid\":\"" + channel.special + "\",\"start_utc\":\""
                         + start + "\",\"end_utc\":\"" + start.plusSeconds(60) + "\",\"resume\":\"NEXT_EVENT\",\"reason\":\"probe\",\"requested_by\":\"probe\"}";
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort()
-                        + "/api/v1/channels/" + channel.channelId + "/overrides")).header("content-type", "application/json")
+                        + "/api/v1/channels/" + channel.channelId + "/overrides")).header("content-type", "application/json").header("Authorization", authorization)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 long returned = System.nanoTime();
                 if (response.statusCode() != 201) {

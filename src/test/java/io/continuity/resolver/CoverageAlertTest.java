@@ -1,8 +1,10 @@
 package io.continuity.resolver;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +18,7 @@ import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
 import io.continuity.testing.Fixtures;
 import io.continuity.testing.KafkaTestClient;
+import io.continuity.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -51,6 +54,24 @@ class CoverageAlertTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readAll("continuity.schedule-alerts", 100_000, Duration.ofSeconds(1))
                     .stream().filter(r -> channel.toString().equals(r.key()))
                     .map(r -> read(r.value())).anyMatch(a -> "COVERAGE_BELOW_LEAD".equals(a.kind()) && "CRITICAL".equals(a.severity())));
+        }
+
+        // the same alert through the query API, as the guide and an operator's tooling read it
+        List<Map<String, Object>> critical = Tokens.asViewer().queryParam("channel_id", channel.toString()).queryParam("min_severity", "CRITICAL")
+                .get("/api/v1/alerts").then().statusCode(200).extract().path("");
+        assertThat(critical).singleElement().satisfies(a -> {
+            assertThat(a).containsEntry("channel_id", channel.toString()).containsEntry("kind", "COVERAGE_BELOW_LEAD")
+                    .containsEntry("severity", "CRITICAL");
+            assertThat((String) a.get("message")).contains("below the minimum lead of 6 days");
+            assertThat(a.get("details")).asString().contains("covered_until");
+        });
+        assertThat(Tokens.asViewer().queryParam("channel_id", channel.toString()).queryParam("since", "2099-01-01T00:00:00Z")
+                .get("/api/v1/alerts").then().statusCode(200).extract().<List<?>>path("")).as("nothing raised after 2099").isEmpty();
+        assertThat(Tokens.asViewer().queryParam("channel_id", UUID.randomUUID().toString()).get("/api/v1/alerts").then().statusCode(200)
+                .extract().<List<?>>path("")).as("another channel").isEmpty();
+        for (Map.Entry<String, String> bad : Map.of("min_severity", "LOUD", "since", "yesterday", "channel_id", "ch-1", "limit", "0").entrySet()) {
+            Tokens.asViewer().queryParam(bad.getKey(), bad.getValue()).get("/api/v1/alerts").then().statusCode(400)
+                    .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo(bad.getKey()));
         }
     }
 

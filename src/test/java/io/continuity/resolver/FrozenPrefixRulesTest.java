@@ -39,6 +39,26 @@ class FrozenPrefixRulesTest {
         assertThat(frozen.get(1).uuid()).isEqualTo(day.get(1).uuid());
     }
 
+    @Test
+    void aTrailingSlateThatStartsOnABoundaryAfterNowIsNotFrozen() {
+        List<ResolvedEvent> day = List.of(event("10:00", "10:52", EventKind.PROGRAM), event("10:52", "11:00", EventKind.FILLER),
+                event("11:00", "23:00", EventKind.GAP));
+        // now 10:40, lock end 12:40: the slate starts before the lock end, but on the first boundary after now
+        assertThat(ChannelResolution.frozenPrefix(utc30, day, at("12:40"), at("10:40"))).containsExactlyElementsOf(day.subList(0, 2));
+        // a slate on a later boundary that is still inside the lock window is not kept either
+        List<ResolvedEvent> later = List.of(event("10:00", "11:30", EventKind.PROGRAM), event("11:30", "23:00", EventKind.GAP));
+        assertThat(ChannelResolution.frozenPrefix(utc30, later, at("12:40"), at("10:40"))).containsExactlyElementsOf(later.subList(0, 1));
+    }
+
+    @Test
+    void aTrailingSlateThatStartsBetweenBoundariesAfterNowIsKeptOnlyToTheNextBoundary() {
+        List<ResolvedEvent> day = List.of(event("10:00", "12:10", EventKind.PROGRAM), event("12:10", "23:00", EventKind.GAP));
+        List<ResolvedEvent> frozen = ChannelResolution.frozenPrefix(utc30, day, at("12:40"), at("10:40"));
+        assertThat(frozen).hasSize(2);
+        assertThat(frozen.get(1).start()).isEqualTo(at("12:10"));
+        assertThat(frozen.get(1).end()).isEqualTo(at("12:30"));
+    }
+
     private static ResolvedEvent event(String from, String to, EventKind kind) {
         return new ResolvedEvent(UUID.randomUUID(), kind == EventKind.GAP ? null : UUID.randomUUID(), kind, at(from), at(to), 0, null, null,
                 kind.name(), List.of());

@@ -1,6 +1,6 @@
 package io.continuity.resolver;
 
-import static io.restassured.RestAssured.given;
+import static io.continuity.testing.Tokens.asScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -114,7 +114,7 @@ class ResolutionIntegrationTest {
 
         LocalDate future = today.plusDays(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count("SELECT count(*) FROM resolution_request WHERE channel_id = ?", channel) == 0);
-        int versionBefore = given().get("/api/v1/channels/{c}/schedule-days/{d}", channel, future.toString()).then().statusCode(200)
+        int versionBefore = asScheduler().get("/api/v1/channels/{c}/schedule-days/{d}", channel, future.toString()).then().statusCode(200)
                 .extract().path("version");
         Instant beforeChange = clock.instant();
         kafka.send(key, new AssignmentUpdated(assignment, plan, channel, "12:00", 60, "series", new TextNode(series), null, "sequential",
@@ -124,15 +124,15 @@ class ResolutionIntegrationTest {
         assertThat(db.count("SELECT count(*) FROM broadcast_schedule_day WHERE channel_id = ? AND superseded_at IS NOT NULL", channel))
                 .isGreaterThanOrEqualTo(5);
 
-        given().get("/api/v1/channels/{c}/schedule-days/{d}", channel, future.toString()).then().statusCode(200)
+        asScheduler().get("/api/v1/channels/{c}/schedule-days/{d}", channel, future.toString()).then().statusCode(200)
                 .body("version", org.hamcrest.Matchers.equalTo(second.get(2).version()));
-        given().queryParam("as_of", beforeChange.toString()).get("/api/v1/channels/{c}/schedule-days/{d}", channel, future.toString())
+        asScheduler().queryParam("as_of", beforeChange.toString()).get("/api/v1/channels/{c}/schedule-days/{d}", channel, future.toString())
                 .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(versionBefore));
-        given().get("/api/v1/channels/{c}/now", channel).then().statusCode(200)
+        asScheduler().get("/api/v1/channels/{c}/now", channel).then().statusCode(200)
                 .body("event.uuid", org.hamcrest.Matchers.notNullValue());
-        given().queryParam("broadcast_day", future.toString()).get("/api/v1/assignments/{a}/preview", assignment).then().statusCode(200)
+        asScheduler().queryParam("broadcast_day", future.toString()).get("/api/v1/assignments/{a}/preview", assignment).then().statusCode(200)
                 .body("events.findAll { it.kind == 'program' }.size()", org.hamcrest.Matchers.equalTo(2));
-        given().queryParam("from", "yesterday").get("/api/v1/channels/{c}/playlog", channel).then().statusCode(400)
+        asScheduler().queryParam("from", "yesterday").get("/api/v1/channels/{c}/playlog", channel).then().statusCode(400)
                 .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("from"));
     }
 

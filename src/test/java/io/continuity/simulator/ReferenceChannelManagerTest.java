@@ -1,6 +1,6 @@
 package io.continuity.simulator;
 
-import static io.restassured.RestAssured.given;
+import static io.continuity.testing.Tokens.asScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -71,7 +71,7 @@ class ReferenceChannelManagerTest {
                 });
             });
             Instant firstOnTime = onTime.get(0).actualStartUtc();
-            List<Map<String, Object>> current = given().queryParam("from", firstOnTime.toString())
+            List<Map<String, Object>> current = asScheduler().queryParam("from", firstOnTime.toString())
                     .queryParam("to", onTime.get(onTime.size() - 1).actualEndUtc().toString())
                     .get("/api/v1/channels/{c}/playlog", channel.channelId.toString()).then().statusCode(200).extract().path("");
             Set<String> reportedEvents = onTime.stream().map(r -> r.playlogEventUuid().toString()).collect(Collectors.toSet());

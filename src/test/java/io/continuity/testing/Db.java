@@ -52,4 +52,17 @@ public final class Db {
     public long count(String sql, Object... args) {
         return ((Number) value(sql, args)).longValue();
     }
+
+    /**
+     * Waits until no channel has a resolution pending, twice in a row. A catalog change published by an earlier test
+     * re-resolves every channel of the shared database; a test that picks a target event and then overrides it must
+     * not have a re-resolution land in between.
+     */
+    public void awaitNoPendingResolution() {
+        int[] quiet = {0};
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+            quiet[0] = count("SELECT count(*) FROM resolution_request") == 0 ? quiet[0] + 1 : 0;
+            return quiet[0] >= 2;
+        });
+    }
 }

@@ -87,6 +87,24 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Reads a topic from the beginning until {@code timeout} passes with no new record, or {@code max} were read. */
+    /**
+     * Creates a topic and waits until the broker hosts it, as the deployment creates topics before anyone produces:
+     * producing to a topic that is auto-created on first use can strand an idempotent producer's first batch
+     * (KAFKA-15591), which no relay can repair before its delivery timeout.
+     */
+    public void createTopic(String topic, int partitions) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1))).all()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.describeTopics(List.of(topic))
+                    .allTopicNames().get(5, java.util.concurrent.TimeUnit.SECONDS).get(topic).partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create topic " + topic, e);
+        }
+    }
+
     public List<ConsumerRecord<String, byte[]>> readAll(String topic, int max, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -37,7 +37,11 @@ public final class ScheduledChannel {
         return "ch-" + channelId.toString().substring(0, 8);
     }
 
-    /** Publishes everything and waits until today's and tomorrow's schedules hold programmes. */
+    /**
+     * Publishes everything and waits until today's and tomorrow's schedules hold programmes and every asset of this
+     * channel's catalog, the special included, is in the catalog: the schedule needs only the first episodes, and a test
+     * that overrides with the special must not race its ingestion.
+     */
     public ScheduledChannel publish(KafkaTestClient kafka, Db db) {
         for (int e = 1; e <= 120; e++) {
             UUID id = UUID.randomUUID();
@@ -58,7 +62,15 @@ public final class ScheduledChannel {
         await().atMost(Duration.ofSeconds(90)).until(() -> db.count("""
                 SELECT count(*) FROM broadcast_playlog_event e JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id
                 WHERE d.channel_id = ? AND d.superseded_at IS NULL AND e.kind = 'program'""", channelId) >= 4 * 48
-                && db.count("SELECT count(*) FROM resolution_request WHERE channel_id = ?", channelId) == 0);
+                && db.count("SELECT count(*) FROM resolution_request WHERE channel_id = ?", channelId) == 0
+                && db.count("SELECT count(*) FROM catalog_asset WHERE uuid = ANY (?::uuid[])", assetArray()) == episodes.size() + fillers.size() + 1);
         return this;
+    }
+
+    private String assetArray() {
+        List<UUID> all = new ArrayList<>(episodes);
+        all.addAll(fillers);
+        all.add(special);
+        return all.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 }

@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a separate process, for the local
- * run and for tests that must kill or restart it. Configuration is passed as system properties.
+ * run and for tests that must kill or restart it. Configuration is passed as system properties; the service verifies
+ * the bearer tokens of {@link Tokens} unless the configuration says otherwise.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -55,7 +57,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx512m");
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + httpPort);
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        Map<String, String> properties = new LinkedHashMap<>(Tokens.verificationConfig());
+        properties.putAll(config);
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -95,8 +95,19 @@ public final class TestDatabase implements AutoCloseable {
         return embedded != null;
     }
 
+    /**
+     * Drops the database (forcing out any connection still open) unless {@code -Dtests.keep-db=true} asks to keep it
+     * for inspection, and stops the embedded server if one was started.
+     */
     @Override
     public void close() {
+        if (embedded == null && !Boolean.getBoolean("tests.keep-db")) {
+            try {
+                admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (IllegalStateException e) {
+                System.err.println("Could not drop test database " + name + ": " + e.getMessage());
+            }
+        }
         if (embedded != null) {
             try {
                 embedded.close();

@@ -1,7 +1,9 @@
 package io.continuity.resolver.core;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,9 +17,19 @@ public interface CatalogView {
 
     /**
      * All assets of a series, looked up by series id and, when no asset has that id, by series title
-     * (case-insensitive). Any order; the resolver sorts.
+     * (case-insensitive), in season/episode order ({@link EpisodeOrder#SEASON_EPISODE}).
      */
     List<CatalogAsset> series(String seriesReference);
+
+    /**
+     * The assets {@code rule} matches for a role ({@link ContentRule#matches}), eligible or not, in season/episode
+     * order (a stable sort of the uuid order). Views may cache the answer: many assignments and every day of a
+     * horizon share a rule. Must be safe to call from several threads.
+     */
+    default List<CatalogAsset> matching(ContentRule rule, Instant reference, Set<AssetKind> roleKinds) {
+        return all().stream().filter(asset -> rule.matches(asset, reference, roleKinds))
+                .sorted(EpisodeOrder.SEASON_EPISODE).toList();
+    }
 
     /** Every asset, ordered by uuid (a stable order for seeded choices). */
     List<CatalogAsset> all();

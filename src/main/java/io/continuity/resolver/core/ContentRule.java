@@ -77,10 +77,11 @@ public record ContentRule(Set<String> kind, Set<String> genre, Set<String> ratin
      * Whether {@code asset} satisfies every criterion.
      *
      * @param reference    the instant freshness is measured from (the broadcast day start)
-     * @param defaultKinds the kinds accepted when the rule names none
+     * @param roleKinds    the kinds the caller's role may play: all of them when the rule names none, else those
+     *                     the rule names among them
      */
-    public boolean matches(CatalogAsset asset, Instant reference, Set<AssetKind> defaultKinds) {
-        return kindMatches(asset.kind(), defaultKinds)
+    public boolean matches(CatalogAsset asset, Instant reference, Set<AssetKind> roleKinds) {
+        return kindMatches(asset.kind(), roleKinds)
                 && anyOf(genre, asset.genre())
                 && anyOf(rating, asset.rating())
                 && (seriesId.isEmpty() || seriesId.contains(asset.seriesId()))
@@ -95,11 +96,13 @@ public record ContentRule(Set<String> kind, Set<String> genre, Set<String> ratin
         return addedAt != null && !addedAt.isBefore(reference.minus(Duration.ofDays(days)));
     }
 
-    private boolean kindMatches(AssetKind assetKind, Set<AssetKind> defaultKinds) {
-        if (kind.isEmpty()) {
-            return defaultKinds.contains(assetKind);
-        }
-        return kind.contains(assetKind.wireName());
+    /**
+     * The caller's kinds are the kinds its role may play (programmes for rule and random picks, interstitials for
+     * filler): a rule narrows them, it never widens them, so a rule naming {@code bumper} finds no programme and a
+     * filler rule naming {@code episode} finds no filler.
+     */
+    private boolean kindMatches(AssetKind assetKind, Set<AssetKind> roleKinds) {
+        return roleKinds.contains(assetKind) && (kind.isEmpty() || kind.contains(assetKind.wireName()));
     }
 
     private boolean durationMatches(long durationMs) {

@@ -58,7 +58,7 @@ final class ContentSource {
         String source = "series '" + assignment.contentReference() + "'";
         EpisodePolicy policy = policy(assignment, assignment.playbackRules().random() ? EpisodePolicy.RANDOM
                 : EpisodePolicy.SEQUENTIAL);
-        return byPolicy(assignment, policy, sorted(episodes), false, source);
+        return byPolicy(assignment, policy, episodes, false, source);
     }
 
     private AssignmentPlayer rule(AssignmentSpec assignment) {
@@ -66,7 +66,7 @@ final class ContentSource {
         boolean random = assignment.contentType() == ContentType.RANDOM || assignment.playbackRules().random();
         EpisodePolicy policy = random ? EpisodePolicy.RANDOM : policy(assignment,
                 assignment.playbackRules().sequential() ? EpisodePolicy.SEQUENTIAL : EpisodePolicy.LEAST_RECENTLY_USED);
-        return byPolicy(assignment, policy, sorted(matches), false, "rule " + ruleName(assignment));
+        return byPolicy(assignment, policy, matches, false, "rule " + ruleName(assignment));
     }
 
     private AssignmentPlayer virtualPackage(AssignmentSpec assignment) {
@@ -76,7 +76,7 @@ final class ContentSource {
             return broken(assignment, "virtual asset '" + assignment.contentReference() + "' is not defined");
         }
         boolean ruleBased = virtual.get().ruleBased();
-        List<CatalogAsset> members = ruleBased ? sorted(ruleMatches(virtual.get().rule()))
+        List<CatalogAsset> members = ruleBased ? ruleMatches(virtual.get().rule())
                 : fixedMembers(virtual.get(), assignment);
         EpisodePolicy fallback = assignment.playbackRules().random() ? EpisodePolicy.RANDOM
                 : EpisodePolicy.SEQUENTIAL;
@@ -131,9 +131,9 @@ final class ContentSource {
         return members;
     }
 
+    /** Programmes (episodes, movies) the rule matches, in season/episode order. */
     private List<CatalogAsset> ruleMatches(ContentRule rule) {
-        return ruleMatches.computeIfAbsent(rule, r -> day.catalog().all().stream()
-                .filter(asset -> r.matches(asset, day.dayStart(), AssetKind.PROGRAMME_KINDS)).toList());
+        return ruleMatches.computeIfAbsent(rule, r -> day.catalog().matching(r, day.dayStart(), AssetKind.PROGRAMME_KINDS));
     }
 
     private static EpisodePolicy policy(AssignmentSpec assignment, EpisodePolicy fallback) {
@@ -141,10 +141,6 @@ final class ContentSource {
             return assignment.episodePolicy();
         }
         return assignment.playbackRules().rotation() != null ? assignment.playbackRules().rotation() : fallback;
-    }
-
-    private static List<CatalogAsset> sorted(List<CatalogAsset> assets) {
-        return sorted(assets, EpisodeOrder.SEASON_EPISODE);
     }
 
     private static List<CatalogAsset> sorted(List<CatalogAsset> assets, Comparator<CatalogAsset> order) {

@@ -19,6 +19,12 @@ final class CronDates {
     private static final CronParser PARSER =
             new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     private static final Map<String, ExecutionTime> CACHE = new ConcurrentHashMap<>();
+    /** Answers per (expression, date): cron-utils' match is slow and every day of every channel asks it per plan. */
+    private static final Map<DateMatch, Boolean> ANSWERS = new ConcurrentHashMap<>();
+    private static final int MAX_ANSWERS = 50_000;
+
+    private record DateMatch(String expression, LocalDate date) {
+    }
 
     private CronDates() {
     }
@@ -28,7 +34,17 @@ final class CronDates {
     }
 
     static boolean matches(String expression, LocalDate date) {
-        return executionTime(expression).isMatch(date.atStartOfDay(ZoneOffset.UTC));
+        DateMatch key = new DateMatch(expression, date);
+        Boolean known = ANSWERS.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean match = executionTime(expression).isMatch(date.atStartOfDay(ZoneOffset.UTC));
+        if (ANSWERS.size() >= MAX_ANSWERS) {
+            ANSWERS.clear();
+        }
+        ANSWERS.put(key, match);
+        return match;
     }
 
     private static ExecutionTime executionTime(String expression) {

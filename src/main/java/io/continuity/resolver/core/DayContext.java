@@ -23,13 +23,18 @@ record DayContext(ChannelSpec channel, ChannelGrid grid, LocalDate day, Instant 
     }
 
     static String minutes(int scheduleMinute) {
-        return String.format("%02d:%02d", scheduleMinute / 60, scheduleMinute % 60);
+        return twoDigits(scheduleMinute / 60) + ":" + twoDigits(scheduleMinute % 60);
     }
 
     static String length(long millis) {
         Duration d = Duration.ofMillis(millis);
         return d.toHours() > 0
-                ? String.format("%dh%02dm%02ds", d.toHours(), d.toMinutesPart(), d.toSecondsPart())
-                : String.format("%dm%02ds", d.toMinutes(), d.toSecondsPart());
+                ? d.toHours() + "h" + twoDigits(d.toMinutesPart()) + "m" + twoDigits(d.toSecondsPart()) + "s"
+                : d.toMinutes() + "m" + twoDigits(d.toSecondsPart()) + "s";
+    }
+
+    /** {@code String.format("%02d", value)} without the formatter (explanations are built for every event). */
+    static String twoDigits(long value) {
+        return value >= 0 && value < 10 ? "0" + value : Long.toString(value);
     }
 }

@@ -22,7 +22,8 @@ final class EpisodeOrder {
 
     static String label(CatalogAsset asset) {
         if (asset.season() != null && asset.episode() != null) {
-            return String.format("S%02dE%02d '%s'", asset.season(), asset.episode(), asset.displayTitle());
+            return "S" + DayContext.twoDigits(asset.season()) + "E" + DayContext.twoDigits(asset.episode()) + " '"
+                    + asset.displayTitle() + "'";
         }
         return "'" + asset.displayTitle() + "'";
     }

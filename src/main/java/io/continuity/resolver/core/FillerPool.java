@@ -28,9 +28,8 @@ final class FillerPool {
         this.day = day;
         this.timeline = timeline;
         List<CatalogAsset> pool = new ArrayList<>();
-        for (CatalogAsset asset : day.catalog().all()) {
-            if (asset.eligible() && asset.durationMs() > 0
-                    && day.channel().fillerRule().matches(asset, day.dayStart(), AssetKind.INTERSTITIAL_KINDS)) {
+        for (CatalogAsset asset : day.catalog().matching(day.channel().fillerRule(), day.dayStart(), AssetKind.INTERSTITIAL_KINDS)) {
+            if (asset.eligible() && asset.durationMs() > 0) {
                 pool.add(asset);
             }
         }

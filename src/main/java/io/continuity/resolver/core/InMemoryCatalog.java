@@ -1,5 +1,6 @@
 package io.continuity.resolver.core;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,11 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable {@link CatalogView} over lists of assets and virtual assets, indexed once; series lists are kept in
- * season/episode order.
+ * season/episode order. Rule matches are cached (rules with a freshness criterion excepted, since their answer
+ * depends on the day), so resolving many channels and days against one snapshot scans the catalog once per rule.
+ * Safe for concurrent readers.
  */
 public final class InMemoryCatalog implements CatalogView {
 
@@ -21,6 +26,10 @@ public final class InMemoryCatalog implements CatalogView {
     private final Map<String, List<CatalogAsset>> bySeriesTitle = new HashMap<>();
     private final Map<UUID, VirtualAssetSpec> virtualAssets = new HashMap<>();
     private final List<CatalogAsset> all;
+    private final Map<RuleKey, List<CatalogAsset>> matches = new ConcurrentHashMap<>();
+
+    private record RuleKey(ContentRule rule, Set<AssetKind> roleKinds) {
+    }
 
     private InMemoryCatalog(Collection<CatalogAsset> assets, Collection<VirtualAssetSpec> virtuals) {
         List<CatalogAsset> sorted = new ArrayList<>(assets);
@@ -38,8 +47,8 @@ public final class InMemoryCatalog implements CatalogView {
                         .add(asset);
             }
         }
-        bySeriesId.values().forEach(episodes -> episodes.sort(EpisodeOrder.SEASON_EPISODE));
-        bySeriesTitle.values().forEach(episodes -> episodes.sort(EpisodeOrder.SEASON_EPISODE));
+        bySeriesId.replaceAll((id, episodes) -> sortedCopy(episodes));
+        bySeriesTitle.replaceAll((title, episodes) -> sortedCopy(episodes));
         for (VirtualAssetSpec virtual : virtuals) {
             virtualAssets.put(virtual.uuid(), virtual);
         }
@@ -62,9 +71,24 @@ public final class InMemoryCatalog implements CatalogView {
     public List<CatalogAsset> series(String seriesReference) {
         List<CatalogAsset> byId = bySeriesId.get(seriesReference);
         if (byId != null) {
-            return List.copyOf(byId);
+            return byId;
         }
-        return List.copyOf(bySeriesTitle.getOrDefault(seriesReference.toLowerCase(Locale.ROOT), List.of()));
+        return bySeriesTitle.getOrDefault(seriesReference.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    @Override
+    public List<CatalogAsset> matching(ContentRule rule, Instant reference, Set<AssetKind> roleKinds) {
+        if (rule.freshness() != null) {
+            return CatalogView.super.matching(rule, reference, roleKinds);
+        }
+        return matches.computeIfAbsent(new RuleKey(rule, Set.copyOf(roleKinds)),
+                key -> CatalogView.super.matching(rule, reference, roleKinds));
+    }
+
+    private static List<CatalogAsset> sortedCopy(List<CatalogAsset> assets) {
+        List<CatalogAsset> sorted = new ArrayList<>(assets);
+        sorted.sort(EpisodeOrder.SEASON_EPISODE);
+        return List.copyOf(sorted);
     }
 
     @Override

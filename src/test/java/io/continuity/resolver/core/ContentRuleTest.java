@@ -90,6 +90,18 @@ class ContentRuleTest {
         assertThat(ContentRule.fromMap(Map.of("kind", "interstitial")).kind()).isEqualTo(Set.of("filler"));
     }
 
+    @Test
+    void aRuleNarrowsTheCallersKindsButNeverWidensThem() {
+        CatalogAsset bumper = AssetBuilder.bumper("Ident", 10).build();
+        CatalogAsset movie = AssetBuilder.movie("Feature", 90).build();
+
+        assertThat(ContentRule.fromMap(Map.of("kind", "bumper")).matches(bumper, NOW, AssetKind.PROGRAMME_KINDS)).isFalse();
+        assertThat(ContentRule.fromMap(Map.of("kind", List.of("bumper", "movie"))).matches(movie, NOW, AssetKind.PROGRAMME_KINDS)).isTrue();
+        assertThat(ContentRule.fromMap(Map.of("kind", "movie")).matches(movie, NOW, AssetKind.INTERSTITIAL_KINDS)).isFalse();
+        assertThat(ContentRule.fromMap(Map.of("kind", List.of("bumper", "movie"))).matches(bumper, NOW, AssetKind.INTERSTITIAL_KINDS))
+                .isTrue();
+    }
+
     private static void assertRejected(Map<String, Object> map, String key) {
         assertThatThrownBy(() -> ContentRule.fromMap(map)).as(map.toString()).isInstanceOf(RuleException.class)
                 .hasMessageStartingWith(key + ":");

@@ -25,6 +25,35 @@ class SelectionTest {
     private static final Instant DAY = Instant.parse("2026-02-02T00:00:00Z");
 
     @Test
+    void aRuleNamingAnInterstitialKindPicksNoInterstitialAsAProgramme() {
+        CatalogAsset feature = movie("Feature", 90).build();
+        CatalogAsset ident = AssetBuilder.bumper("Ident", 20).build();
+
+        ResolvedDay day = scenario().assets(feature, ident)
+                .plan(plan("Daily").with(at("10:00", 120).rule(Map.of("kind", List.of("bumper", "movie")))))
+                .resolve("2026-02-02");
+
+        assertThat(programAssets(day)).containsOnly(feature.uuid());
+        assertCoversDayExactly(day);
+    }
+
+    @Test
+    void aFillerRuleNamingAProgrammeKindPadsWithNoProgramme() {
+        CatalogAsset feature = movie("Short feature", 20).build();
+        CatalogAsset ident = AssetBuilder.bumper("Ident", 60).build();
+
+        ResolvedDay day = scenario().withoutFillers().assets(feature, ident)
+                .channel(channel().fillerRule(ContentRule.fromMap(Map.of("kind", List.of("movie", "bumper")))))
+                .plan(plan("Daily").with(at("10:00", 120).asset(feature)))
+                .resolve("2026-02-02");
+
+        assertThat(day.events()).filteredOn(e -> e.kind() == EventKind.FILLER || e.kind() == EventKind.BUMPER)
+                .isNotEmpty().allSatisfy(e -> assertThat(e.assetUuid()).isEqualTo(ident.uuid()));
+        assertThat(programAssets(day)).containsExactly(feature.uuid());
+        assertCoversDayExactly(day);
+    }
+
+    @Test
     void seriesWithFewerEpisodesThanSlotsStartsOverAndSaysSo() {
         ResolvedDay day = scenario().assets(AssetBuilder.series("short-run", 3, 22))
                 .plan(plan("Daily").with(at("10:00", 180).series("short-run", EpisodePolicy.SEQUENTIAL)))

@@ -1,0 +1,140 @@
+package io.continuity.playlog;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import io.continuity.events.EventJson;
+import io.continuity.playlog.PlaylogViews.EventView;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The hot read path of the schedule queries in plain JDBC: the current, not overridden events of one channel
+ * overlapping a range, read without Hibernate entities and, for a range, written straight into a JSON generator in
+ * the {@link EventView} shape. {@code now} and the 24-hour playlog are asked for by every ChannelManager and guide,
+ * and loading entities then serializing views through the REST layer's object mapper cost more than the query
+ * itself by two orders of magnitude (benchmark B5, docs/benchmarks.md).
+ */
+@ApplicationScoped
+public class PlaylogReader {
+
+    private static final String CURRENT = """
+            SELECT e.uuid, e.asset_uuid, e.kind, e.start_utc, e.end_utc, e.offset_ms, e.broadcast_day, e.assignment_id, e.plan_id,
+                   e.schedule_day_id, e.title, e.fallback, e.is_frozen, e.is_overridden, e.override_id
+            FROM broadcast_playlog_event e JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id
+            WHERE d.superseded_at IS NULL AND NOT e.is_overridden AND e.channel_id = ? AND e.end_utc > ? AND e.start_utc < ?
+            ORDER BY e.start_utc""";
+    private static final String CURRENT_LIMITED = CURRENT + " LIMIT ?";
+
+    private final DataSource dataSource;
+
+    public PlaylogReader(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The first {@code limit} current events of the channel overlapping [from, to), in time order. */
+    public List<EventView> current(UUID channelId, Instant from, Instant to, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CURRENT_LIMITED)) {
+            bind(s, channelId, from, to);
+            s.setInt(4, limit);
+            List<EventView> events = new ArrayList<>(limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(view(rs));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the playlog of channel " + channelId + " failed", e);
+        }
+    }
+
+    /** All current events of the channel overlapping [from, to) as a JSON array of {@link EventView}s. */
+    public void writeCurrent(UUID channelId, Instant from, Instant to, OutputStream out) throws IOException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CURRENT)) {
+            bind(s, channelId, from, to);
+            try (ResultSet rs = s.executeQuery(); JsonGenerator json = EventJson.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                json.writeStartArray();
+                while (rs.next()) {
+                    write(json, rs);
+                }
+                json.writeEndArray();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the playlog of channel " + channelId + " failed", e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, UUID channelId, Instant from, Instant to) throws SQLException {
+        s.setObject(1, channelId);
+        s.setObject(2, from.atOffset(ZoneOffset.UTC));
+        s.setObject(3, to.atOffset(ZoneOffset.UTC));
+    }
+
+    private static EventView view(ResultSet rs) throws SQLException {
+        return new EventView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), instant(rs, 4), instant(rs, 5),
+                rs.getLong(6), rs.getString(7), rs.getObject(8, UUID.class), rs.getObject(9, UUID.class), rs.getObject(10, UUID.class),
+                rs.getString(11), fallback(rs.getArray(12)), rs.getBoolean(13), rs.getBoolean(14), rs.getObject(15, UUID.class));
+    }
+
+    /** One event in the field order and names of {@link EventView} as the REST layer writes it (snake_case, ISO instants). */
+    private static void write(JsonGenerator json, ResultSet rs) throws SQLException, IOException {
+        json.writeStartObject();
+        uuid(json, "uuid", rs.getObject(1, UUID.class));
+        uuid(json, "asset_uuid", rs.getObject(2, UUID.class));
+        json.writeStringField("kind", rs.getString(3));
+        json.writeStringField("start_utc", instant(rs, 4).toString());
+        json.writeStringField("end_utc", instant(rs, 5).toString());
+        json.writeNumberField("offset_ms", rs.getLong(6));
+        json.writeStringField("broadcast_day", rs.getString(7));
+        uuid(json, "assignment_id", rs.getObject(8, UUID.class));
+        uuid(json, "plan_id", rs.getObject(9, UUID.class));
+        uuid(json, "schedule_day_id", rs.getObject(10, UUID.class));
+        json.writeStringField("title", rs.getString(11));
+        json.writeArrayFieldStart("fallback");
+        for (UUID uuid : fallback(rs.getArray(12))) {
+            json.writeString(uuid.toString());
+        }
+        json.writeEndArray();
+        json.writeBooleanField("frozen", rs.getBoolean(13));
+        json.writeBooleanField("overridden", rs.getBoolean(14));
+        uuid(json, "override_id", rs.getObject(15, UUID.class));
+        json.writeEndObject();
+    }
+
+    private static void uuid(JsonGenerator json, String name, UUID value) throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeStringField(name, value.toString());
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static List<UUID> fallback(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object values = array.getArray();
+        return values instanceof UUID[] uuids ? Arrays.asList(uuids) : List.of();
+    }
+}
