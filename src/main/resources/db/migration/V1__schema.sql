@@ -279,9 +279,6 @@ CREATE TABLE outbox (
     record_key   text,
     headers      jsonb       NOT NULL,
     payload      bytea,
-    -- W3C trace context of the work that wrote the row (the consumed event's, through resolution); the relay sends it
-    -- as the record's traceparent header. NULL when that work carried none.
-    traceparent  text,
     created_at   timestamptz NOT NULL DEFAULT now(),
     published_at timestamptz
 );
@@ -319,9 +316,7 @@ CREATE TABLE resolution_request (
     channel_id   uuid PRIMARY KEY REFERENCES channel (id),
     partition_no integer     NOT NULL,
     reason       text        NOT NULL,
-    requested_at timestamptz NOT NULL,
-    -- W3C trace context of the change that asked for the resolution (the latest one when requests coalesce).
-    traceparent  text
+    requested_at timestamptz NOT NULL
 );
 CREATE INDEX resolution_request_partition_idx ON resolution_request (partition_no, requested_at);
 
