@@ -46,11 +46,13 @@ class ReconciliationStore {
     /**
      * Judged events that ended in [from, before) and have no outcome yet, in airing order. Reconciliation of a channel
      * begins with its ChannelManager's first report: events that ended before any report (a channel whose playout is
-     * not connected yet, or the time before the ChannelManager started) are not judged missing.
+     * not connected yet, or the time before the ChannelManager started) are not judged missing. An event lies inside
+     * its day, so only the current days around [from, before) are read, however long the channel's history.
      */
     List<PlannedEvent> unjudgedEvents(UUID channelId, Instant from, Instant before) {
         return BroadcastPlaylogEventEntity.<BroadcastPlaylogEventEntity>find(CURRENT_EVENTS + """
                  and e.kind <> 'gap' and e.endUtc >= ?2 and e.endUtc < ?3
+                 and d.channelId = ?1 and d.dayStartUtc < ?3 and d.dayEndUtc >= ?2
                  and not exists (select 1 from ReconciliationResultEntity r where r.playlogEventUuid = e.uuid)
                  and e.endUtc > (select min(a.actualStartUtc) from AsRunLogEntryEntity a where a.channelId = e.channelId)
                 order by e.startUtc""", channelId, from, before).stream().map(ReconciliationStore::planned).toList();

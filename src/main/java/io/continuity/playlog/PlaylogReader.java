@@ -34,13 +34,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PlaylogReader {
 
-    private static final String CURRENT = """
+    /**
+     * Driven by the channel's current ScheduleDays overlapping the range, like the EPG and the guide: an event lies
+     * inside its day, so the rows read are those of two or three days whatever the length of the channel's history
+     * and however many superseded versions it has. The {@code broadcast_day} bounds only let the partial unique index
+     * on (channel, day) find those days; the exact test is on the day's own instants.
+     */
+    static final String CURRENT = """
             SELECT e.uuid, e.asset_uuid, e.kind, e.start_utc, e.end_utc, e.offset_ms, e.broadcast_day, e.assignment_id, e.plan_id,
                    e.schedule_day_id, e.title, e.fallback, e.is_frozen, e.is_overridden, e.override_id
-            FROM broadcast_playlog_event e JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id
-            WHERE d.superseded_at IS NULL AND NOT e.is_overridden AND e.channel_id = ? AND e.end_utc > ? AND e.start_utc < ?
+            FROM broadcast_schedule_day d JOIN broadcast_playlog_event e ON e.schedule_day_id = d.id
+            WHERE d.channel_id = ? AND d.superseded_at IS NULL AND d.broadcast_day BETWEEN ? AND ?
+              AND d.day_start_utc < ? AND d.day_end_utc > ?
+              AND NOT e.is_overridden AND e.start_utc < ? AND e.end_utc > ?
             ORDER BY e.start_utc""";
     private static final String CURRENT_LIMITED = CURRENT + " LIMIT ?";
+    /**
+     * How far the broadcast days searched reach beyond the range's UTC dates. A day starts at its programming day
+     * start in the channel's zone (offsets -12 h to +14 h), so its UTC start lies between the day before its date and
+     * the day after; the margin also covers 25-hour DST days and a day lengthened by a change of programming day start.
+     */
+    private static final int DAYS_BEFORE = 7;
+    private static final int DAYS_AFTER = 2;
 
     private final DataSource dataSource;
 
@@ -52,7 +67,7 @@ public class PlaylogReader {
     public List<EventView> current(UUID channelId, Instant from, Instant to, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CURRENT_LIMITED)) {
             bind(s, channelId, from, to);
-            s.setInt(4, limit);
+            s.setInt(8, limit);
             List<EventView> events = new ArrayList<>(limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -81,10 +96,17 @@ public class PlaylogReader {
         }
     }
 
-    private static void bind(PreparedStatement s, UUID channelId, Instant from, Instant to) throws SQLException {
+    /** Binds the seven parameters of {@link #CURRENT} for the channel's events overlapping [from, to). */
+    static void bind(PreparedStatement s, UUID channelId, Instant from, Instant to) throws SQLException {
+        OffsetDateTime start = from.atOffset(ZoneOffset.UTC);
+        OffsetDateTime end = to.atOffset(ZoneOffset.UTC);
         s.setObject(1, channelId);
-        s.setObject(2, from.atOffset(ZoneOffset.UTC));
-        s.setObject(3, to.atOffset(ZoneOffset.UTC));
+        s.setObject(2, start.toLocalDate().minusDays(DAYS_BEFORE));
+        s.setObject(3, end.toLocalDate().plusDays(DAYS_AFTER));
+        s.setObject(4, end);
+        s.setObject(5, start);
+        s.setObject(6, end);
+        s.setObject(7, start);
     }
 
     private static EventView view(ResultSet rs) throws SQLException {

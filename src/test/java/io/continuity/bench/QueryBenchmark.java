@@ -44,13 +44,13 @@ final class QueryBenchmark {
         LoadGenerators.Outcome now = LoadGenerators.http(rate, scale.warmup(), scale.queryDuration(),
                 i -> service.uri("/api/v1/channels/" + channel(i) + "/now"));
         LoadGenerators.Outcome nowSql = LoadGenerators.sql(Service.dataSource(service.database()), PlaylogSql.CHANNEL_NOW, rate,
-                scale.warmup(), scale.queryDuration(), i -> new Object[] {channel(i), service.serviceNow(),
-                    service.serviceNow().plus(Duration.ofHours(12))});
+                scale.warmup(), scale.queryDuration(), i -> PlaylogSql.channelRange(channel(i), service.serviceNow(),
+                    service.serviceNow().plus(Duration.ofHours(12))));
         Progress.say("B5: GET /channels/{id}/playlog (24 h) at " + load);
         LoadGenerators.Outcome range = LoadGenerators.http(rate, scale.warmup(), scale.queryDuration(),
                 i -> service.uri("/api/v1/channels/" + channel(i) + "/playlog?from=" + from(i) + "&to=" + from(i).plus(Duration.ofDays(1))));
         LoadGenerators.Outcome rangeSql = LoadGenerators.sql(Service.dataSource(service.database()), PlaylogSql.CHANNEL_RANGE, rate,
-                scale.warmup(), scale.queryDuration(), i -> new Object[] {channel(i), from(i), from(i).plus(Duration.ofDays(1))});
+                scale.warmup(), scale.queryDuration(), i -> PlaylogSql.channelRange(channel(i), from(i), from(i).plus(Duration.ofDays(1))));
         rows(table, "now", now, nowSql);
         rows(table, "24 h playlog range", range, rangeSql);
         table.note("B5: " + load + "; at most " + LoadGenerators.MAX_IN_FLIGHT + " requests outstanding, a late request is still timed from when"
@@ -79,7 +79,7 @@ final class QueryBenchmark {
         double[] ms = new double[20];
         for (int i = 0; i < ms.length; i++) {
             long start = System.nanoTime();
-            LoadGenerators.query(c, PlaylogSql.CHANNEL_RANGE, new Object[] {channel(i), from(i), from(i).plus(Duration.ofHours(12))});
+            LoadGenerators.query(c, PlaylogSql.CHANNEL_RANGE, PlaylogSql.channelRange(channel(i), from(i), from(i).plus(Duration.ofHours(12))));
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         return median(ms);

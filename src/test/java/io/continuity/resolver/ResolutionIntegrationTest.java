@@ -130,10 +130,29 @@ class ResolutionIntegrationTest {
                 .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(versionBefore));
         asScheduler().get("/api/v1/channels/{c}/now", channel).then().statusCode(200)
                 .body("event.uuid", org.hamcrest.Matchers.notNullValue());
+        // the playlog reads the current versions only: over the whole horizon, and across a programming day start
+        assertThat(playlog(channel, second.get(0).dayStartUtc(), second.get(4).dayEndUtc()))
+                .containsExactlyElementsOf(overlapping(second, second.get(0).dayStartUtc(), second.get(4).dayEndUtc()));
+        Instant boundary = second.get(1).dayStartUtc();
+        List<String> aroundBoundary = overlapping(second, boundary.minus(Duration.ofMinutes(90)), boundary.plus(Duration.ofMinutes(90)));
+        assertThat(aroundBoundary).hasSizeGreaterThan(1);
+        assertThat(playlog(channel, boundary.minus(Duration.ofMinutes(90)), boundary.plus(Duration.ofMinutes(90))))
+                .containsExactlyElementsOf(aroundBoundary);
         asScheduler().queryParam("broadcast_day", future.toString()).get("/api/v1/assignments/{a}/preview", assignment).then().statusCode(200)
                 .body("events.findAll { it.kind == 'program' }.size()", org.hamcrest.Matchers.equalTo(2));
         asScheduler().queryParam("from", "yesterday").get("/api/v1/channels/{c}/playlog", channel).then().statusCode(400)
                 .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("from"));
+    }
+
+    private static List<String> playlog(UUID channel, Instant from, Instant to) {
+        return asScheduler().queryParam("from", from.toString()).queryParam("to", to.toString()).get("/api/v1/channels/{c}/playlog", channel)
+                .then().statusCode(200).extract().path("uuid");
+    }
+
+    /** The uuids of the published days' events overlapping [from, to), in time order. */
+    private static List<String> overlapping(List<DayPublished> days, Instant from, Instant to) {
+        return days.stream().flatMap(d -> d.events().stream()).filter(e -> e.endUtc().isAfter(from) && e.startUtc().isBefore(to))
+                .sorted(Comparator.comparing(PlaylogEventPayload::startUtc)).map(e -> e.uuid().toString()).toList();
     }
 
     private static ChannelSpec spec(UUID channel) {
