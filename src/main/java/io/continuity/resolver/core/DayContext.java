@@ -26,11 +26,15 @@ record DayContext(ChannelSpec channel, ChannelGrid grid, LocalDate day, Instant 
         return twoDigits(scheduleMinute / 60) + ":" + twoDigits(scheduleMinute % 60);
     }
 
+    /** A length for explanations: {@code 1h02m03s}, {@code 0m30s}, {@code 0m00.409s}. */
     static String length(long millis) {
         Duration d = Duration.ofMillis(millis);
+        // a sub-second remainder is kept: a gap of 409 ms must not read as "0m00s", as if there were none
+        int ms = d.toMillisPart();
+        String seconds = twoDigits(d.toSecondsPart()) + (ms == 0 ? "" : "." + (ms < 10 ? "00" : ms < 100 ? "0" : "") + ms) + "s";
         return d.toHours() > 0
-                ? d.toHours() + "h" + twoDigits(d.toMinutesPart()) + "m" + twoDigits(d.toSecondsPart()) + "s"
-                : d.toMinutes() + "m" + twoDigits(d.toSecondsPart()) + "s";
+                ? d.toHours() + "h" + twoDigits(d.toMinutesPart()) + "m" + seconds
+                : d.toMinutes() + "m" + seconds;
     }
 
     /** {@code String.format("%02d", value)} without the formatter (explanations are built for every event). */
