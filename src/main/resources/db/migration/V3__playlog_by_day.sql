@@ -5,3 +5,7 @@ CREATE INDEX broadcast_playlog_event_day_start_idx ON broadcast_playlog_event (s
 
 -- Covered by broadcast_playlog_event_channel_start_idx (channel_id, start_utc), which starts with the same column.
 DROP INDEX broadcast_playlog_event_channel_idx;
+
+-- An override's answer and status list the events it superseded and added (override_id): without an index that was a
+-- scan of the whole playlog for every override. Partial: only overridden events carry an override_id.
+CREATE INDEX broadcast_playlog_event_override_idx ON broadcast_playlog_event (override_id) WHERE override_id IS NOT NULL;

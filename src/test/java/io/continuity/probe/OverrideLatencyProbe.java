@@ -61,15 +61,17 @@ public final class OverrideLatencyProbe {
             Map<String, Long> received = new ConcurrentHashMap<>();
             Thread listener = Thread.ofPlatform().daemon().start(() -> listen(kafka.bootstrapServers(), received));
             Thread.sleep(3000);
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String authorization = "Bearer " + Tokens.scheduler();
             List<Long> latencies = new ArrayList<>();
+            List<Long> roundTrips = new ArrayList<>();
             Instant base = Instant.parse("2026-11-24T12:00:00Z");
             for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
                 Instant start = base.plus(Duration.ofMinutes(3L * i));
                 String body = "{\"override_id\":\"" + id + "\",\"action\":\"INSERT\",\"asset_uuid\":\"" + channel.special + "\",\"start_utc\":\""
                         + start + "\",\"end_utc\":\"" + start.plusSeconds(60) + "\",\"resume\":\"NEXT_EVENT\",\"reason\":\"probe\",\"requested_by\":\"probe\"}";
+                long sent = System.nanoTime();
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort()
                         + "/api/v1/channels/" + channel.channelId + "/overrides")).header("content-type", "application/json").header("Authorization", authorization)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -86,16 +88,27 @@ public final class OverrideLatencyProbe {
                     throw new IllegalStateException("override " + id + " was never received on continuity.overrides");
                 }
                 latencies.add(Math.max(0, at - returned));
+                roundTrips.add(returned - sent);
                 if ((i + 1) % 50 == 0) {
                     System.out.printf("[probe] %d/%d overrides%n", i + 1, count);
                 }
             }
             listener.interrupt();
-            latencies.sort(null);
-            System.out.printf("Override latency, REST 201 returned -> applied record received (%d overrides): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    count, latencies.get(count / 2) / 1e6, latencies.get((int) Math.ceil(count * 0.99) - 1) / 1e6, latencies.get(count - 1) / 1e6);
+            System.out.println("Override latency, REST 201 returned -> applied record received (" + count + " overrides): " + summary(latencies));
+            System.out.println("REST round trip, POST sent -> 201 received (published, consumed, applied, committed): " + summary(roundTrips));
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/q/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            metrics.body().lines().filter(l -> l.startsWith("continuity_override_latency_seconds") && !l.contains("_bucket"))
+                    .forEach(l -> System.out.println("  service: " + l));
         }
         System.exit(0);
+    }
+
+    private static String summary(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int n = sorted.size();
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", sorted.get(n / 2) / 1e6, sorted.get((int) Math.ceil(n * 0.99) - 1) / 1e6,
+                sorted.get(n - 1) / 1e6);
     }
 
     private static void listen(String bootstrap, Map<String, Long> received) {
