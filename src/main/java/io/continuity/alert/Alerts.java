@@ -41,7 +41,7 @@ public class Alerts {
     }
 
     /** Kinds of alert on the v1 contract. */
-    public enum Kind { COVERAGE_BELOW_LEAD, GAP_FILLED, SCARCITY_RELAXED, ASRUN_DISCREPANCY, FALLBACK_APPLIED }
+    public enum Kind { COVERAGE_BELOW_LEAD, GAP_FILLED, SCARCITY_RELAXED, ASRUN_DISCREPANCY, FALLBACK_APPLIED, OVERRIDE_PINNED, RESOLUTION_FAILED }
 
     /** Severities on the v1 contract. */
     public enum Severity { INFO, WARNING, CRITICAL }

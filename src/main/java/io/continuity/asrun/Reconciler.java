@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.continuity.alert.Alerts;
+import io.continuity.messaging.PartitionTracker;
+import io.continuity.resolver.ResolutionRequests;
 import io.continuity.config.ContinuityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,10 +29,15 @@ public class Reconciler {
     private final ReconciliationStore store;
     private final Alerts alerts;
     private final ContinuityConfig.Reconciliation settings;
+    private final ResolutionRequests resolutions;
+    private final PartitionTracker partitions;
 
-    public Reconciler(ReconciliationStore store, Alerts alerts, ContinuityConfig config) {
+    public Reconciler(ReconciliationStore store, Alerts alerts, ContinuityConfig config, ResolutionRequests resolutions,
+            PartitionTracker partitions) {
         this.store = store;
         this.alerts = alerts;
+        this.resolutions = resolutions;
+        this.partitions = partitions;
         this.settings = config.reconciliation();
     }
 
@@ -74,6 +81,11 @@ public class Reconciler {
     private void judge(PlannedEvent event, Instant now) {
         List<Finding> findings = Judgement.judge(event, store.entriesOf(event), settings.tolerance());
         store.replace(event, findings, now);
+        if ("program".equals(event.kind()) && findings.stream().anyMatch(f -> f.outcome() == Outcome.MISSING)) {
+            // rotation counts what aired: a programme that did not air is scheduled again as its policy says
+            resolutions.request(event.channelId(), partitions.planPartitionOf(event.channelId()), "as-run: programme missing", now, null,
+                    List.of("missing:" + event.uuid()));
+        }
         for (Finding f : findings) {
             if (f.outcome() != Outcome.OK) {
                 Map<String, Object> details = details(f);

@@ -2,6 +2,8 @@ package io.continuity.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.continuity.common.EventTimes;
 import io.continuity.events.AssetRetired;
@@ -12,7 +14,9 @@ import io.continuity.events.Topic;
 import io.continuity.events.VirtualAssetDefined;
 import io.continuity.messaging.EventApplier;
 import io.continuity.messaging.RecordContext;
-import io.continuity.resolver.ResolutionRequests;
+import io.continuity.resolver.CatalogImpact;
+import io.continuity.resolver.CoreMapping;
+import io.continuity.resolver.core.CatalogAsset;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Routes each {@code continuity.catalog-events} record to the catalog projection. */
@@ -20,22 +24,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
 
     private final CatalogProjection catalog;
-    private final ResolutionRequests resolutions;
+    private final CatalogImpact impact;
     private final Clock clock;
-    private boolean changed;
+    private final List<CatalogImpact.Change> changes = new ArrayList<>();
 
-    public CatalogEventsApplier(CatalogProjection catalog, ResolutionRequests resolutions, Clock clock) {
+    public CatalogEventsApplier(CatalogProjection catalog, CatalogImpact impact, Clock clock) {
         this.catalog = catalog;
-        this.resolutions = resolutions;
+        this.impact = impact;
         this.clock = clock;
     }
 
-    /** Any catalog change may change what rules, series and fallbacks select: every channel is re-resolved. */
+    /**
+     * The batch's changes re-resolve only the channels and days that can select the changed assets (as they were or
+     * as they are now): see {@link CatalogImpact}.
+     */
     @Override
     public void afterBatch() {
-        if (changed) {
-            changed = false;
-            resolutions.requestAll("catalog change", clock.instant());
+        if (!changes.isEmpty()) {
+            List<CatalogImpact.Change> batch = List.copyOf(changes);
+            changes.clear();
+            impact.request(batch, clock.instant());
         }
     }
 
@@ -57,11 +65,27 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
     @Override
     public void apply(Envelope<CatalogEvent> envelope, RecordContext record) {
         Instant at = EventTimes.of(envelope, record);
+        String cause = "catalog:" + envelope.id();
         switch (envelope.event()) {
-            case AssetUpserted e -> catalog.upsert(e, at);
-            case AssetRetired e -> catalog.retire(e, at);
-            case VirtualAssetDefined e -> catalog.defineVirtual(e, at);
+            case AssetUpserted e -> {
+                CatalogAsset before = snapshot(e.assetUuid());
+                catalog.upsert(e, at);
+                changes.add(new CatalogImpact.Change(before, snapshot(e.assetUuid()), null, cause));
+            }
+            case AssetRetired e -> {
+                CatalogAsset before = snapshot(e.assetUuid());
+                catalog.retire(e, at);
+                changes.add(new CatalogImpact.Change(before, snapshot(e.assetUuid()), null, cause));
+            }
+            case VirtualAssetDefined e -> {
+                catalog.defineVirtual(e, at);
+                changes.add(new CatalogImpact.Change(null, null, e.virtualAssetUuid(), cause));
+            }
         }
-        changed = true;
+    }
+
+    private static CatalogAsset snapshot(java.util.UUID uuid) {
+        CatalogAssetEntity asset = CatalogAssetEntity.findById(uuid);
+        return asset == null ? null : CoreMapping.asset(asset);
     }
 }

@@ -120,10 +120,13 @@ public class OverrideResource {
         });
     }
 
+    /** The override with what it superseded and the events it made in the version it created. */
     private static OverrideView view(PlaylogOverrideEntity o) {
-        List<BroadcastPlaylogEventEntity> touched = BroadcastPlaylogEventEntity.list("overrideId = ?1 order by startUtc", o.id);
+        List<BroadcastPlaylogEventEntity> made = BroadcastPlaylogEventEntity.list("""
+                select e from BroadcastPlaylogEventEntity e, BroadcastScheduleDayEntity d where d.id = e.scheduleDayId
+                and d.channelId = ?1 and d.broadcastDay = ?2 and d.version = ?3 and e.overrideId = ?4 order by e.startUtc""",
+                o.channelId, o.broadcastDay, o.appliedVersion, o.id);
         return new OverrideView(o.id, o.channelId, o.action, o.status, o.requestedAt, o.appliedAt, o.reason, o.requestedBy,
-                touched.stream().filter(e -> e.overridden).map(e -> e.uuid).toList(),
-                touched.stream().filter(e -> !e.overridden).map(EventView::of).toList());
+                o.supersededEventUuids, made.stream().map(EventView::of).toList());
     }
 }

@@ -3,7 +3,9 @@ package io.continuity.override;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -22,6 +24,11 @@ import io.continuity.messaging.TransactionCommit;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.playlog.PlaylogMapping;
+import io.continuity.playlog.ScheduleDayWriter;
+import io.continuity.resolver.core.OverrideAction;
+import io.continuity.resolver.core.OverrideLayer;
+import io.continuity.resolver.core.OverrideSpec;
+import io.continuity.resolver.core.ResolvedDay;
 import io.continuity.resolver.core.ResolvedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,10 +38,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
- * Applies a last-minute override to the current playlog, frozen events included. The override row is stored first;
- * superseded events stay in their ScheduleDay, marked; the new events join the same ScheduleDay; the channel's
- * playlog version moves on (the optimistic-concurrency check of the next override); and
- * {@code continuity.override.applied.v1} goes to the outbox — one transaction.
+ * Applies a last-minute override, frozen events included, in one transaction: the override is stored first as an input
+ * of resolution (with its target's window and its asset fixed, so every later resolution of the day applies it again);
+ * the day's current version with the override on top becomes the day's next ScheduleDay version (published like any
+ * other, caused by the override); the channel's playlog version moves on (the optimistic-concurrency check of the
+ * next override); and {@code continuity.override.applied.v1} goes to the outbox.
  */
 @ApplicationScoped
 public class OverrideService {
@@ -47,9 +55,12 @@ public class OverrideService {
     private final Clock clock;
     private final String source;
     private final Timer latency;
+    private final ScheduleDayWriter writer;
 
-    public OverrideService(EntityManager em, Outbox outbox, CloudEventCodec codec, Clock clock, ContinuityConfig config, MeterRegistry metrics) {
+    public OverrideService(EntityManager em, Outbox outbox, CloudEventCodec codec, Clock clock, ContinuityConfig config, MeterRegistry metrics,
+            ScheduleDayWriter writer) {
         this.em = em;
+        this.writer = writer;
         this.latency = Timer.builder("continuity.override.latency").description("an override's request time (ce_time) to its application")
                 .publishPercentileHistogram().register(metrics);
         this.outbox = outbox;
@@ -59,7 +70,7 @@ public class OverrideService {
     }
 
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedEventException.class)
-    public void apply(OverrideRequested request, Instant requestedAt) {
+    public void apply(OverrideRequested request, Instant requestedAt, String eventId) {
         ChannelEntity channel = em.find(ChannelEntity.class, request.channelId(), LockModeType.PESSIMISTIC_WRITE);
         if (channel == null || channel.retired) {
             throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "channel_id", "no live channel " + request.channelId());
@@ -71,33 +82,36 @@ public class OverrideService {
         OverrideRequests.validateShape(request);
         Instant now = clock.instant();
         Target target = locate(request);
-        OverrideTimeline.Change change = change(request, target);
-        PlaylogOverrideEntity record = store(request, requestedAt);
-        for (BroadcastPlaylogEventEntity row : target.rows()) {
-            if (change.superseded().contains(row.uuid)) {
-                row.overridden = true;
-                row.overrideId = request.overrideId();
-            } else {
-                em.detach(row); // only read: an unchanged row must not be dirty-checked, let alone written again
-            }
-        }
-        for (ResolvedEvent e : change.added()) {
-            PlaylogMapping.toEntity(e, target.day(), true, request.overrideId(), now).persist();
-        }
+        OverrideSpec spec = spec(request, target);
+        List<ResolvedEvent> before = target.events();
+        OverrideLayer.Applied change = OverrideLayer.apply(before, spec);
+        PlaylogOverrideEntity record = store(request, requestedAt, spec, target.day());
+        Map<UUID, UUID> overrideOf = new HashMap<>();
+        target.rows().stream().filter(r -> r.overrideId != null).forEach(r -> overrideOf.put(r.uuid, r.overrideId));
+        target.rows().forEach(em::detach); // only read: the new version gets new rows
+        change.added().forEach(e -> overrideOf.put(e.uuid(), request.overrideId()));
+        overrideOf.keySet().retainAll(change.events().stream().map(ResolvedEvent::uuid).collect(java.util.stream.Collectors.toSet()));
+        BroadcastScheduleDayEntity day = target.day();
+        ResolvedDay next = new ResolvedDay(channel.id, day.broadcastDay, day.dayStartUtc, day.dayEndUtc, day.seed, change.events(), List.of(),
+                day.planLineage == null ? List.of() : day.planLineage);
+        BroadcastScheduleDayEntity version = writer.write(new ScheduleDayWriter.DayVersion(next, day.seedGeneration, 0, overrideOf,
+                List.of("override:" + (eventId == null ? request.overrideId() : eventId)), day.decisions), day, before, now);
         channel.playlogVersion++;
         record.status = "APPLIED";
         record.appliedAt = now;
+        record.supersededEventUuids = change.superseded();
+        record.appliedVersion = version.version;
         OverrideApplied applied = new OverrideApplied(request.overrideId(), channel.id, request.action(), "APPLIED", channel.playlogVersion,
                 change.superseded(), change.added().stream().map(PlaylogMapping::toPayload).toList(), now);
         outbox.enqueue(codec.encode(applied, channel.id.toString(), "applied-" + request.overrideId(), now, source));
         Duration waited = Duration.between(requestedAt, now);
         TransactionCommit.after(() -> latency.record(waited.isNegative() ? Duration.ZERO : waited));
-        LOG.infof("Override %s on %s (%s by %s, \"%s\"): superseded %d events, added %d; playlog version %d", request.action(),
-                channel.slug, request.overrideId(), request.requestedBy(), request.reason(), change.superseded().size(), change.added().size(),
-                channel.playlogVersion);
+        LOG.infof("Override %s on %s (%s by %s, \"%s\"): superseded %d events, added %d; %s version %d, playlog version %d",
+                request.action(), channel.slug, request.overrideId(), request.requestedBy(), request.reason(), change.superseded().size(),
+                change.added().size(), day.broadcastDay, version.version, channel.playlogVersion);
     }
 
-    /** The day the override acts on and its effective events. */
+    /** The current version of the day the override acts on, its events, and the event it names (if any). */
     private record Target(BroadcastScheduleDayEntity day, List<BroadcastPlaylogEventEntity> rows, ResolvedEvent event) {
         List<ResolvedEvent> events() {
             return rows.stream().map(PlaylogMapping::toResolved).toList();
@@ -124,32 +138,39 @@ public class OverrideService {
         return new Target(day, BroadcastPlaylogEventEntity.effectiveOfDay(day.id), null);
     }
 
-    private OverrideTimeline.Change change(OverrideRequested request, Target target) {
-        OverrideTimeline timeline = new OverrideTimeline(request.overrideId());
-        return switch (request.action()) {
-            case "REPLACE" -> {
+    /** The override as an input of resolution: its target's window and its asset's window, fixed now. */
+    private static OverrideSpec spec(OverrideRequested request, Target target) {
+        OverrideAction action = OverrideAction.valueOf(request.action());
+        ResolvedEvent t = target.event();
+        OverrideSpec.Target pinned = t == null ? null
+                : new OverrideSpec.Target(t.uuid(), t.start(), t.end(), t.assetUuid(), t.title(), t.assignmentId(), t.planId());
+        OverrideAction.Resume resume = "JOIN_IN_PROGRESS".equals(request.resume()) ? OverrideAction.Resume.JOIN_IN_PROGRESS
+                : OverrideAction.Resume.NEXT_EVENT;
+        return switch (action) {
+            case REPLACE -> {
                 CatalogAssetEntity asset = eligibleAsset(request.assetUuid());
-                yield timeline.replace(target.event(), asset.uuid, asset.durationMs, asset.title);
+                yield new OverrideSpec(request.overrideId(), action, resume, new OverrideSpec.Asset(asset.uuid, asset.title, asset.durationMs),
+                        t.start(), t.end(), pinned);
             }
-            case "CANCEL" -> timeline.cancel(target.event());
-            case "INSERT" -> {
+            case CANCEL -> new OverrideSpec(request.overrideId(), action, resume, null, t.start(), t.end(), pinned);
+            case INSERT -> {
                 CatalogAssetEntity asset = eligibleAsset(request.assetUuid());
                 Instant end = request.endUtc() != null ? request.endUtc() : request.startUtc().plusMillis(asset.durationMs);
                 checkWithinDay(target.day(), request.startUtc(), end);
-                yield timeline.insert(target.events(), asset.uuid, request.startUtc(), end, resume(request), asset.title);
+                yield new OverrideSpec(request.overrideId(), action, resume, new OverrideSpec.Asset(asset.uuid, asset.title, asset.durationMs),
+                        request.startUtc(), end, null);
             }
-            case "RETIME" -> {
-                Instant end = request.endUtc() != null ? request.endUtc()
-                        : request.startUtc().plus(java.time.Duration.between(target.event().start(), target.event().end()));
+            case RETIME -> {
+                if (t.assetUuid() == null) {
+                    throw new RejectedEventException(ReasonCode.INVALID_VALUE, "target_event_uuid", "a gap (slate) cannot be retimed");
+                }
+                Instant end = request.endUtc() != null ? request.endUtc() : request.startUtc().plus(Duration.between(t.start(), t.end()));
                 checkWithinDay(target.day(), request.startUtc(), end);
-                yield timeline.retime(target.events(), target.event(), request.startUtc(), end);
+                yield new OverrideSpec(request.overrideId(), action, resume,
+                        new OverrideSpec.Asset(t.assetUuid(), t.title(), Duration.between(t.start(), t.end()).toMillis()), request.startUtc(), end,
+                        pinned);
             }
-            default -> throw new RejectedEventException(ReasonCode.INVALID_VALUE, "action", "unknown action " + request.action());
         };
-    }
-
-    private static OverrideTimeline.Resume resume(OverrideRequested request) {
-        return "JOIN_IN_PROGRESS".equals(request.resume()) ? OverrideTimeline.Resume.JOIN_IN_PROGRESS : OverrideTimeline.Resume.NEXT_EVENT;
     }
 
     private static void checkWithinDay(BroadcastScheduleDayEntity day, Instant start, Instant end) {
@@ -173,13 +194,13 @@ public class OverrideService {
         return asset;
     }
 
-    private PlaylogOverrideEntity store(OverrideRequested r, Instant requestedAt) {
+    private PlaylogOverrideEntity store(OverrideRequested r, Instant requestedAt, OverrideSpec spec, BroadcastScheduleDayEntity day) {
         PlaylogOverrideEntity o = new PlaylogOverrideEntity();
         o.id = r.overrideId();
         o.channelId = r.channelId();
         o.action = r.action();
         o.targetEventUuid = r.targetEventUuid();
-        o.assetUuid = r.assetUuid();
+        o.assetUuid = spec.asset() == null ? null : spec.asset().uuid();
         o.startUtc = r.startUtc();
         o.endUtc = r.endUtc();
         o.resume = r.resume();
@@ -188,6 +209,18 @@ public class OverrideService {
         o.expectedVersion = r.expectedVersion();
         o.status = "PENDING";
         o.requestedAt = requestedAt;
+        o.broadcastDay = day.broadcastDay;
+        o.assetTitle = spec.asset() == null ? null : spec.asset().title();
+        o.assetDurationMs = spec.asset() == null ? null : spec.asset().durationMs();
+        o.effectiveEndUtc = spec.action() == OverrideAction.INSERT || spec.action() == OverrideAction.RETIME ? spec.airEnd() : null;
+        if (spec.target() != null) {
+            o.targetStartUtc = spec.target().start();
+            o.targetEndUtc = spec.target().end();
+            o.targetAssetUuid = spec.target().assetUuid();
+            o.targetTitle = spec.target().title();
+            o.targetAssignmentId = spec.target().assignmentId();
+            o.targetPlanId = spec.target().planId();
+        }
         o.persist();
         em.flush();
         return o;

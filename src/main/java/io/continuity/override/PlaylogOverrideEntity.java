@@ -40,4 +40,29 @@ public class PlaylogOverrideEntity extends PanacheEntityBase {
     public Instant requestedAt;
     @Column(name = "applied_at")
     public Instant appliedAt;
+    @Column(name = "broadcast_day")
+    public java.time.LocalDate broadcastDay;
+    @Column(name = "target_start_utc")
+    public Instant targetStartUtc;
+    @Column(name = "target_end_utc")
+    public Instant targetEndUtc;
+    @Column(name = "target_asset_uuid")
+    public UUID targetAssetUuid;
+    @Column(name = "target_title")
+    public String targetTitle;
+    @Column(name = "target_assignment_id")
+    public UUID targetAssignmentId;
+    @Column(name = "target_plan_id")
+    public UUID targetPlanId;
+    @Column(name = "asset_title")
+    public String assetTitle;
+    @Column(name = "asset_duration_ms")
+    public Long assetDurationMs;
+    @Column(name = "effective_end_utc")
+    public Instant effectiveEndUtc;
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    @Column(name = "superseded_event_uuids")
+    public java.util.List<UUID> supersededEventUuids = java.util.List.of();
+    @Column(name = "applied_version")
+    public Integer appliedVersion;
 }

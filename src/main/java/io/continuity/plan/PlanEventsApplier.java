@@ -2,6 +2,7 @@ package io.continuity.plan;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import io.continuity.channel.ChannelProjection;
 import io.continuity.common.EventTimes;
@@ -19,7 +20,7 @@ import io.continuity.events.PlanUpdated;
 import io.continuity.events.Topic;
 import io.continuity.messaging.EventApplier;
 import io.continuity.messaging.RecordContext;
-import io.continuity.resolver.ResolutionRequests;
+import io.continuity.resolver.PlanImpact;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Routes each {@code continuity.plan-events} record to the projection that owns its aggregate. */
@@ -29,15 +30,15 @@ public class PlanEventsApplier implements EventApplier<PlanEvent> {
     private final ChannelProjection channels;
     private final PlanProjection plans;
     private final AssignmentProjection assignments;
-    private final ResolutionRequests resolutions;
+    private final PlanImpact impact;
     private final Clock clock;
 
     public PlanEventsApplier(ChannelProjection channels, PlanProjection plans, AssignmentProjection assignments,
-            ResolutionRequests resolutions, Clock clock) {
+            PlanImpact impact, Clock clock) {
         this.channels = channels;
         this.plans = plans;
         this.assignments = assignments;
-        this.resolutions = resolutions;
+        this.impact = impact;
         this.clock = clock;
     }
 
@@ -71,8 +72,19 @@ public class PlanEventsApplier implements EventApplier<PlanEvent> {
             case AssignmentRemoved e -> assignments.remove(e);
             case LabelDefined e -> plans.defineLabel(e, at);
         }
-        if (!(envelope.event() instanceof LabelDefined) && !(envelope.event() instanceof ChannelRetired)) {
-            resolutions.request(envelope.event().channelId(), record.partition(), envelope.type().ceType(), clock.instant());
+        String cause = "plan:" + envelope.id();
+        String reason = envelope.type().ceType();
+        UUID channelId = envelope.event().channelId();
+        switch (envelope.event()) {
+            case ChannelConfigured e -> impact.channelChanged(channelId, record.partition(), reason, clock.instant(), cause);
+            case PlanCreated e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
+            case PlanUpdated e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
+            case PlanRetired e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
+            case AssignmentAdded e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
+            case AssignmentUpdated e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
+            case AssignmentRemoved e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
+            case ChannelRetired e -> { }
+            case LabelDefined e -> { }
         }
     }
 }

@@ -44,6 +44,9 @@ public class BroadcastScheduleDayEntity extends PanacheEntityBase {
     public Instant replacesFromUtc;
     @JdbcTypeCode(SqlTypes.JSON)
     public String decisions;
+    /** Why this version was made: the input events and time-driven causes behind it, e.g. {@code "plan:<ce_id>"}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String causes;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "superseded_at")

@@ -3,8 +3,10 @@ package io.continuity.resolver;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -12,11 +14,11 @@ import org.jboss.logging.Logger;
 import io.continuity.alert.Alerts;
 import io.continuity.channel.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
-import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
-import io.continuity.plan.SchedulePlanEntity;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.playlog.PlaylogMapping;
+import io.continuity.playlog.ScheduleDayWriter;
+import io.continuity.playlog.ScheduleDayWriter.DayVersion;
 import io.continuity.resolver.core.BroadcastDays;
 import io.continuity.resolver.core.CatalogView;
 import io.continuity.resolver.core.ChannelGrid;
@@ -24,6 +26,8 @@ import io.continuity.resolver.core.ChannelSpec;
 import io.continuity.resolver.core.Decision;
 import io.continuity.resolver.core.EventKind;
 import io.continuity.resolver.core.InMemoryPlayHistory;
+import io.continuity.resolver.core.OverrideLayer;
+import io.continuity.resolver.core.OverrideSpec;
 import io.continuity.resolver.core.PlanSpec;
 import io.continuity.resolver.core.PlayHistory;
 import io.continuity.resolver.core.ResolveRequest;
@@ -59,11 +63,13 @@ public class ChannelResolution {
     private final ContinuityConfig config;
     private final Timer timer;
     private final Alerts alerts;
+    private final OverrideInputs overrides;
     private final Resolver resolver = new Resolver();
 
     public ChannelResolution(EntityManager em, CatalogSnapshots catalogs, ScheduleDayWriter writer, ResolutionRequests requests,
-            ContinuityConfig config, MeterRegistry metrics, Alerts alerts) {
+            ContinuityConfig config, MeterRegistry metrics, Alerts alerts, OverrideInputs overrides) {
         this.alerts = alerts;
+        this.overrides = overrides;
         this.em = em;
         this.catalogs = catalogs;
         this.writer = writer;
@@ -72,44 +78,104 @@ public class ChannelResolution {
         this.timer = Timer.builder("continuity.resolve.duration").description("one channel's horizon resolved").register(metrics);
     }
 
+    /** What a resolution is asked to do: the days to re-resolve (null: every day of the horizon) and the inputs behind it. */
+    public record Scope(Instant seen, String reason, Set<LocalDate> days, List<String> causes) {
+
+        public static Scope everything(String reason) {
+            return new Scope(null, reason, null, List.of());
+        }
+    }
+
     /** Resolves the channel's horizon as of {@code now}; returns how many new ScheduleDay versions were stored. */
     @Transactional
-    public int resolve(UUID channelId, Instant now, Instant requestSeen, String reason) {
+    public int resolve(UUID channelId, Instant now, Scope scope) {
         ChannelEntity channel = em.find(ChannelEntity.class, channelId, LockModeType.PESSIMISTIC_WRITE);
-        if (requestSeen != null) {
-            requests.done(channelId, requestSeen);
+        if (scope.seen() != null) {
+            requests.done(channelId, scope.seen());
         }
         if (channel == null || channel.retired) {
             return 0;
         }
-        return timer.record(() -> resolveHorizon(channel, now, reason));
+        return timer.record(() -> resolveHorizon(channel, now, scope));
     }
 
-    private int resolveHorizon(ChannelEntity channel, Instant now, String reason) {
+    /**
+     * Each day of the horizon that the scope names, or that follows a day whose content just changed (rotation and
+     * sequence carry over), is resolved from the inputs: the plans over the catalog and history, the frozen events of
+     * the lock window, then every applied override of the day. A day that comes out equal to its current version is
+     * left alone; a day the scope does not name is not resolved at all.
+     */
+    private int resolveHorizon(ChannelEntity channel, Instant now, Scope scope) {
         ChannelSpec spec = CoreMapping.channel(channel);
         LocalDate today = BroadcastDays.broadcastDayOf(spec, now);
-        List<PlanSpec> plans = plans(channel.id);
+        List<PlanSpec> plans = ChannelInputs.plans(channel.id);
         CatalogView catalog = catalogs.current();
         PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, today), now);
         Instant lockEnd = now.plus(config.horizon().lockWindow());
+        List<LocalDate> skipped = new ArrayList<>();
+        boolean earlierChanged = false;
         int written = 0;
         for (LocalDate day = today; !day.isAfter(today.plusDays(config.horizon().days())); day = day.plusDays(1)) {
             BroadcastScheduleDayEntity current = BroadcastScheduleDayEntity.current(channel.id, day).orElse(null);
-            List<BroadcastPlaylogEventEntity> rows = current == null ? List.of() : BroadcastPlaylogEventEntity.effectiveOfDay(current.id);
-            List<ResolvedEvent> currentEvents = rows.stream().map(PlaylogMapping::toResolved).toList();
-            List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, max(lockEnd, overriddenUntil(rows)), now);
-            rows.forEach(em::detach); // only read here: kept out of the dirty checks of the flushes that follow
-            ResolvedDay resolved = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen));
-            history = history.plus(resolved);
-            if (current != null && currentEvents.equals(resolved.events())) {
+            if (current != null && !earlierChanged && scope.days() != null && !scope.days().contains(day)) {
+                skipped.add(day);
                 continue;
             }
-            BroadcastScheduleDayEntity stored = writer.write(resolved, current, frozen.size(), channel.seedGeneration, now);
+            for (LocalDate passed : skipped) {
+                history = history.plus(storedDay(spec, passed));
+            }
+            skipped.clear();
+            List<BroadcastPlaylogEventEntity> rows = current == null ? List.of() : BroadcastPlaylogEventEntity.effectiveOfDay(current.id);
+            List<ResolvedEvent> currentEvents = rows.stream().map(PlaylogMapping::toResolved).toList();
+            Map<UUID, UUID> overrideOf = new HashMap<>();
+            rows.stream().filter(r -> r.overrideId != null).forEach(r -> overrideOf.put(r.uuid, r.overrideId));
+            rows.forEach(em::detach); // only read here: kept out of the dirty checks of the flushes that follow
+            List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, lockEnd, now);
+            ResolvedDay base = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen));
+            ResolvedDay resolved = withOverrides(channel, base, overrideOf, now);
+            history = history.plus(resolved);
+            earlierChanged = current == null || !currentEvents.equals(resolved.events());
+            if (!earlierChanged) {
+                continue;
+            }
+            BroadcastScheduleDayEntity stored = writer.write(DayVersion.resolved(resolved, channel.seedGeneration, frozen.size(), overrideOf,
+                    scope.causes().isEmpty() ? List.of(scope.reason()) : scope.causes()), current, currentEvents, now);
             written++;
-            alertOnFallback(channel, resolved, currentEvents.subList(frozen.size(), currentEvents.size()), catalog, now, stored.version);
-            explain(channel, resolved, stored, frozen.size(), reason);
+            alertOnFallback(channel, resolved, currentEvents.subList(Math.min(frozen.size(), currentEvents.size()), currentEvents.size()),
+                    catalog, now, stored.version);
+            explain(channel, resolved, stored, frozen.size(), scope.reason());
         }
         return written;
+    }
+
+    /** The resolved day with every applied override of the day on top, in the order they were applied. */
+    private ResolvedDay withOverrides(ChannelEntity channel, ResolvedDay base, Map<UUID, UUID> overrideOf, Instant now) {
+        List<OverrideSpec> applied = overrides.ofDay(channel.id, base.broadcastDay());
+        if (applied.isEmpty()) {
+            overrideOf.clear();
+            return base;
+        }
+        List<OverrideSpec> pinned = new ArrayList<>();
+        List<ResolvedEvent> events = OverrideLayer.applyAll(base.events(), applied, overrideOf, pinned);
+        for (OverrideSpec o : pinned) {
+            alerts.raise(channel.id, Alerts.Kind.OVERRIDE_PINNED, Alerts.Severity.WARNING, base.broadcastDay(),
+                    "override " + o.id() + " (" + o.action() + ") names event " + o.target().eventUuid() + ", which the newest resolution of "
+                            + base.broadcastDay() + " no longer has; the override stays pinned to its window " + o.target().start() + " .. "
+                            + o.target().end(),
+                    Map.of("override_id", o.id().toString(), "target_event_uuid", o.target().eventUuid().toString()), now,
+                    "pinned/" + o.id());
+        }
+        return new ResolvedDay(base.channelId(), base.broadcastDay(), base.dayStart(), base.dayEnd(), base.seed(), events, base.decisions(),
+                base.planLineage());
+    }
+
+    /** A day this resolution leaves alone, as the history of the days after it sees it. */
+    private static ResolvedDay storedDay(ChannelSpec spec, LocalDate day) {
+        List<ResolvedEvent> events = BroadcastScheduleDayEntity.current(spec.id(), day)
+                .map(d -> BroadcastPlaylogEventEntity.effectiveOfDay(d.id).stream().map(PlaylogMapping::toResolved).toList())
+                .orElse(List.of());
+        return new ResolvedDay(spec.id(), day, BroadcastDays.dayStart(spec, day), BroadcastDays.dayEnd(spec, day), 0, events, List.of(),
+                List.of());
     }
 
     /** What {@code day} would resolve to now, without storing anything (the assignment preview). */
@@ -118,7 +184,7 @@ public class ChannelResolution {
         ChannelEntity channel = em.find(ChannelEntity.class, channelId);
         ChannelSpec spec = CoreMapping.channel(channel);
         PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, day), now);
-        return resolver.resolve(new ResolveRequest(spec, day, plans(channelId), catalogs.current(), history, channel.seedGeneration,
+        return resolver.resolve(new ResolveRequest(spec, day, ChannelInputs.plans(channelId), catalogs.current(), history, channel.seedGeneration,
                 List.of()));
     }
 
@@ -138,27 +204,23 @@ public class ChannelResolution {
     }
 
     /**
-     * The events that start before the lock end stay as they are, and so does the rest of the grid block they end in
-     * (up to the next event that starts on a grid boundary): re-resolution then resumes where the previous version also
-     * started a block, so an unchanged plan reproduces the same continuation instead of re-choosing padding. A trailing
-     * gap (slate) is shortened to the first grid boundary after now (or after its own start, when that is later; a slate
-     * starting on a boundary is dropped): slate is a placeholder, and replacing it with real
-     * content is always better, even inside the lock window (e.g. a day first resolved before its plans arrived).
+     * The events of the current version that start before the lock end stay as they are; nothing that starts at or
+     * after it is frozen. A trailing gap (slate) is shortened to the first grid boundary after now (or after its own
+     * start, when that is later; a slate starting on a boundary is dropped): slate is a placeholder, and replacing it
+     * with real content is always better, even inside the lock window (e.g. a day first resolved before its content
+     * arrived).
      */
     static List<ResolvedEvent> frozenPrefix(ChannelSpec spec, List<ResolvedEvent> events, Instant lockEnd, Instant now) {
         ChannelGrid grid = new ChannelGrid(spec);
         List<ResolvedEvent> frozen = new ArrayList<>();
         for (ResolvedEvent e : events) {
-            boolean beforeLock = e.start().isBefore(lockEnd);
-            if (!beforeLock && (frozen.isEmpty() || grid.isBoundary(e.start()))) {
+            if (!e.start().isBefore(lockEnd)) {
                 break;
             }
             frozen.add(e);
         }
         if (!frozen.isEmpty() && frozen.get(frozen.size() - 1).kind() == EventKind.GAP) {
             ResolvedEvent last = frozen.get(frozen.size() - 1);
-            // the first boundary after now, or after the slate's start when it starts later: a slate that starts on a
-            // boundary is not kept at all, one that starts between boundaries is kept up to the next one
             Instant cut = grid.nextBoundaryAtOrAfter(max(now, last.start()));
             if (!cut.isAfter(last.start())) {
                 frozen.remove(frozen.size() - 1);
@@ -170,29 +232,25 @@ public class ChannelResolution {
         return frozen;
     }
 
-    private List<PlanSpec> plans(UUID channelId) {
-        List<SchedulePlanBlockAssignmentEntity> assignments = SchedulePlanBlockAssignmentEntity.ofChannel(channelId);
-        return SchedulePlanEntity.ofChannel(channelId).stream()
-                .map(p -> CoreMapping.plan(p, assignments.stream().filter(a -> a.planId.equals(p.id)).toList()))
-                .toList();
-    }
-
     /**
-     * What was scheduled on this channel in the weeks before {@code before}, and what aired on it in those weeks and
-     * since, up to {@code now} (today's as-run counts too): drives rotation and sequence.
+     * What rotation and sequence count as played before {@code before}: what aired on this channel in the weeks before
+     * (as-run AIRED, SHORT, TRUNCATED, SUBSTITUTED — the asset that actually aired) up to {@code now}, plus what the
+     * published schedule still has ahead (events ending after now minus the reconciliation grace, whose as-run may not
+     * have arrived yet). A planned item that ended earlier without an as-run did not air (MISSING): it is not counted,
+     * so the next resolution schedules it again as its policy says.
      */
     private PlayHistory history(UUID channelId, Instant before, Instant now) {
         InMemoryPlayHistory history = InMemoryPlayHistory.empty();
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT e.asset_uuid, e.start_utc FROM broadcast_playlog_event e
                 JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id AND d.superseded_at IS NULL
-                WHERE e.channel_id = ?1 AND e.start_utc < ?2 AND e.start_utc >= ?3 AND e.asset_uuid IS NOT NULL
+                WHERE e.channel_id = ?1 AND e.start_utc < ?2 AND e.start_utc >= ?3 AND e.end_utc > ?5 AND e.asset_uuid IS NOT NULL
                 UNION ALL
                 SELECT a.asset_uuid, a.actual_start_utc FROM as_run_log a
                 WHERE a.channel_id = ?1 AND a.actual_start_utc < ?4 AND a.actual_start_utc >= ?3
                   AND a.status IN ('AIRED', 'TRUNCATED', 'SHORT', 'SUBSTITUTED')""", Object[].class)
                 .setParameter(1, channelId).setParameter(2, before).setParameter(3, before.minus(java.time.Duration.ofDays(HISTORY_DAYS)))
-                .setParameter(4, now)
+                .setParameter(4, now).setParameter(5, now.minus(config.reconciliation().grace()))
                 .getResultList();
         for (Object[] row : rows) {
             history = history.record((UUID) row[0], toInstant(row[1]));
@@ -203,11 +261,6 @@ public class ChannelResolution {
     private static Instant toInstant(Object value) {
         return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
                 : ((java.sql.Timestamp) value).toInstant();
-    }
-
-    /** An override freezes the schedule up to the end of the last event it produced: re-resolution never undoes it. */
-    private static Instant overriddenUntil(List<BroadcastPlaylogEventEntity> rows) {
-        return rows.stream().filter(e -> e.overrideId != null).map(e -> e.endUtc).max(Comparator.naturalOrder()).orElse(Instant.MIN);
     }
 
     private static Instant max(Instant a, Instant b) {

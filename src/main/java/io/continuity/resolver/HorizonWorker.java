@@ -50,6 +50,7 @@ public class HorizonWorker {
     private final Clock clock;
     private final ContinuityConfig config;
     private final Tracing tracing;
+    private final ResolutionFailures failures;
     private final BlockingQueue<Boolean> wake = new LinkedBlockingQueue<>(1);
     private final Map<UUID, Instant> retryAfter = new ConcurrentHashMap<>();
     private ExecutorService resolvers;
@@ -59,8 +60,9 @@ public class HorizonWorker {
     private boolean announcedCaughtUp;
 
     public HorizonWorker(ChannelResolution resolution, ResolutionRequests requests, CoverageMonitor coverage, PartitionTracker tracker,
-            Clock clock, ContinuityConfig config, Tracing tracing) {
+            Clock clock, ContinuityConfig config, Tracing tracing, ResolutionFailures failures) {
         this.resolution = resolution;
+        this.failures = failures;
         this.tracing = tracing;
         this.requests = requests;
         this.coverage = coverage;
@@ -133,17 +135,15 @@ public class HorizonWorker {
     }
 
     private void drain() throws InterruptedException {
-        List<Object[]> pending;
+        List<ResolutionRequests.Pending> pending;
         do {
             pending = requests.pending(tracker.ownedPlanPartitions(), 50);
             List<Future<?>> started = new ArrayList<>();
-            for (Object[] row : pending) {
-                UUID channelId = (UUID) row[0];
-                Instant seen = toInstant(row[1]);
-                if (retryAfter.getOrDefault(channelId, Instant.MIN).isAfter(clock.instant())) {
+            for (ResolutionRequests.Pending request : pending) {
+                if (retryAfter.getOrDefault(request.channelId(), Instant.MIN).isAfter(clock.instant())) {
                     continue;
                 }
-                started.add(resolvers.submit(() -> resolveOne(channelId, seen, (String) row[2], (String) row[3])));
+                started.add(resolvers.submit(() -> resolveOne(request)));
             }
             if (started.isEmpty()) {
                 return;
@@ -169,26 +169,24 @@ public class HorizonWorker {
         }
     }
 
-    private void resolveOne(UUID channelId, Instant seen, String reason, String traceparent) {
-        Span span = tracing.start("resolve channel", SpanKind.INTERNAL, tracing.extract(traceparent));
+    private void resolveOne(ResolutionRequests.Pending request) {
+        UUID channelId = request.channelId();
+        Span span = tracing.start("resolve channel", SpanKind.INTERNAL, tracing.extract(request.traceparent()));
         span.setAttribute("continuity.channel_id", channelId.toString());
         try (Scope scope = span.makeCurrent()) {
-            resolution.resolve(channelId, clock.instant(), seen, reason);
+            resolution.resolve(channelId, clock.instant(), request.scope());
             retryAfter.remove(channelId);
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {
                 throw e;
             }
-            LOG.errorf(e, "Resolving channel %s failed; it will be tried again in a minute", channelId);
+            LOG.errorf(e, "Resolving channel %s failed (inputs %s); its published days keep airing; tried again in a minute", channelId,
+                    request.causes());
+            failures.record(channelId, request, e, clock.instant());
             retryAfter.put(channelId, clock.instant().plus(Duration.ofMinutes(1)));
         } finally {
             span.end();
         }
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) value).toInstant();
     }
 
     private static void sleep(long millis) {

@@ -1,6 +1,8 @@
 package io.continuity.resolver;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,18 +28,49 @@ public class ResolutionRequests {
         this.partitions = partitions;
     }
 
-    /** Asks for the channel's resolution, keeping the current trace context so the resolution continues that trace. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void request(UUID channelId, int planPartition, String reason, Instant at) {
-        em.createNativeQuery("""
-                INSERT INTO resolution_request (channel_id, partition_no, reason, requested_at, traceparent) VALUES (?1, ?2, ?3, ?4, ?5)
-                ON CONFLICT (channel_id) DO UPDATE SET reason = EXCLUDED.reason, requested_at = EXCLUDED.requested_at,
-                    traceparent = coalesce(EXCLUDED.traceparent, resolution_request.traceparent)""")
-                .setParameter(1, channelId).setParameter(2, planPartition).setParameter(3, reason).setParameter(4, at)
-                .setParameter(5, Tracing.currentTraceparent()).executeUpdate();
+    /** Most input event ids kept on one request (the newest); a version names at most these as its causes. */
+    static final int MAX_CAUSES = 50;
+
+    /** A pending request: the channel, when it was last asked for, why, which days (null: all) and which inputs. */
+    public record Pending(UUID channelId, Instant requestedAt, String reason, String traceparent, Set<LocalDate> days, List<String> causes) {
+
+        /** The resolution scope this request asks for. */
+        public ChannelResolution.Scope scope() {
+            return new ChannelResolution.Scope(requestedAt, reason, days, causes);
+        }
     }
 
-    /** Every live channel, e.g. after a catalog change that may alter what rules and series select. */
+    /** Asks for the resolution of every day of the channel's horizon. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void request(UUID channelId, int planPartition, String reason, Instant at) {
+        request(channelId, planPartition, reason, at, null, List.of());
+    }
+
+    /**
+     * Asks for the channel's resolution, keeping the current trace context so the resolution continues that trace.
+     *
+     * @param days  the broadcast days the change can affect; null for every day of the horizon. Requests coalesce:
+     *              the days add up, and one request for every day makes the coalesced one cover every day.
+     * @param causes the inputs behind the request (e.g. {@code "catalog:<ce_id>"}), recorded on the versions it makes
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void request(UUID channelId, int planPartition, String reason, Instant at, Collection<LocalDate> days, List<String> causes) {
+        em.createNativeQuery("""
+                INSERT INTO resolution_request (channel_id, partition_no, reason, requested_at, traceparent, days, causes)
+                VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS date[]), CAST(?7 AS text[]))
+                ON CONFLICT (channel_id) DO UPDATE SET reason = EXCLUDED.reason, requested_at = EXCLUDED.requested_at,
+                    traceparent = coalesce(EXCLUDED.traceparent, resolution_request.traceparent),
+                    days = CASE WHEN resolution_request.days IS NULL OR EXCLUDED.days IS NULL THEN NULL
+                                ELSE ARRAY(SELECT DISTINCT unnest(resolution_request.days || EXCLUDED.days) ORDER BY 1) END,
+                    causes = (resolution_request.causes || EXCLUDED.causes)[greatest(1, cardinality(resolution_request.causes || EXCLUDED.causes) - ?8 + 1):]""")
+                .setParameter(1, channelId).setParameter(2, planPartition).setParameter(3, reason).setParameter(4, at)
+                .setParameter(5, Tracing.currentTraceparent())
+                .setParameter(6, days == null ? null : "{" + String.join(",", days.stream().map(LocalDate::toString).sorted().toList()) + "}")
+                .setParameter(7, textArray(causes.size() > MAX_CAUSES ? causes.subList(causes.size() - MAX_CAUSES, causes.size()) : causes))
+                .setParameter(8, MAX_CAUSES).executeUpdate();
+    }
+
+    /** Every live channel, e.g. after a change every channel's schedule may depend on. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestAll(String reason, Instant at) {
         @SuppressWarnings("unchecked")
@@ -45,18 +78,46 @@ public class ResolutionRequests {
         channels.forEach(id -> request(id, partitions.planPartitionOf(id), reason, at));
     }
 
-    /** Requests for channels on the given plan-events partitions, oldest first: channel, requested at, reason, traceparent. */
+    /** Requests for channels on the given plan-events partitions, oldest first. */
     @Transactional
-    public List<Object[]> pending(Set<Integer> ownedPartitions, int limit) {
+    public List<Pending> pending(Set<Integer> ownedPartitions, int limit) {
         if (ownedPartitions.isEmpty()) {
             return List.of();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT channel_id, requested_at, reason, traceparent FROM resolution_request WHERE partition_no = ANY (?1)
-                ORDER BY requested_at, channel_id LIMIT ?2""")
+                SELECT channel_id, requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text) FROM resolution_request
+                WHERE partition_no = ANY (?1) ORDER BY requested_at, channel_id LIMIT ?2""")
                 .setParameter(1, ownedPartitions.toArray(Integer[]::new)).setParameter(2, limit).getResultList();
-        return rows;
+        return rows.stream().map(r -> new Pending((UUID) r[0], toInstant(r[1]), (String) r[2], (String) r[3], days((String) r[4]),
+                causes((String) r[5]))).toList();
+    }
+
+    private static List<String> causes(String json) {
+        try {
+            return json == null ? List.of() : List.of(io.continuity.events.EventJson.mapper().readValue(json, String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String textArray(List<String> values) {
+        return values.stream().map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    private static Set<LocalDate> days(String array) {
+        if (array == null) {
+            return null;
+        }
+        String inner = array.substring(1, array.length() - 1);
+        return inner.isEmpty() ? Set.of() : java.util.Arrays.stream(inner.split(",")).map(LocalDate::parse)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) value).toInstant();
     }
 
     /** Removes the request if nothing newer arrived since {@code seen}. */

@@ -21,12 +21,25 @@ class FrozenPrefixRulesTest {
             ContentRule.any(), null);
 
     @Test
-    void theBlockThatContainsTheLockEndStaysFrozenToItsEnd() {
+    void onlyEventsThatStartBeforeTheLockEndAreFrozen() {
         List<ResolvedEvent> day = List.of(event("10:00", "10:22", EventKind.PROGRAM), event("10:22", "10:30", EventKind.FILLER),
                 event("10:30", "10:52", EventKind.PROGRAM), event("10:52", "11:00", EventKind.FILLER));
-        assertThat(ChannelResolution.frozenPrefix(utc30, day, at("10:05"), at("08:05"))).containsExactlyElementsOf(day.subList(0, 2));
+        assertThat(ChannelResolution.frozenPrefix(utc30, day, at("10:05"), at("08:05"))).containsExactlyElementsOf(day.subList(0, 1));
         assertThat(ChannelResolution.frozenPrefix(utc30, day, at("10:25"), at("08:25"))).containsExactlyElementsOf(day.subList(0, 2));
         assertThat(ChannelResolution.frozenPrefix(utc30, day, at("10:00"), at("08:00"))).isEmpty();
+    }
+
+    @Test
+    void aFillerOnlyStretchIsNotFrozenBeyondTheLockEnd() {
+        List<ResolvedEvent> day = new java.util.ArrayList<>();
+        for (int minute = 0; minute < 600; minute += 7) {
+            day.add(new ResolvedEvent(UUID.randomUUID(), UUID.randomUUID(), EventKind.FILLER, at("10:00").plusSeconds(minute * 60L),
+                    at("10:00").plusSeconds((minute + 7) * 60L), 0, null, null, "filler", List.of()));
+        }
+        Instant lockEnd = at("12:00");
+        List<ResolvedEvent> frozen = ChannelResolution.frozenPrefix(utc30, day, lockEnd, at("10:00"));
+        assertThat(frozen).isNotEmpty().allSatisfy(e -> assertThat(e.start()).isBefore(lockEnd));
+        assertThat(day.get(frozen.size()).start()).isAfterOrEqualTo(lockEnd);
     }
 
     @Test

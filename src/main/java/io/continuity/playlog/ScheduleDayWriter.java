@@ -1,4 +1,4 @@
-package io.continuity.resolver;
+package io.continuity.playlog;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -21,8 +21,6 @@ import io.continuity.events.DayPublished;
 import io.continuity.events.EventJson;
 import io.continuity.events.PlaylogEventPayload;
 import io.continuity.messaging.Outbox;
-import io.continuity.playlog.PlaylogMapping;
-import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.resolver.core.Decision;
 import io.continuity.resolver.core.ResolvedDay;
 import io.continuity.resolver.core.ResolvedEvent;
@@ -46,46 +44,77 @@ public class ScheduleDayWriter {
         this.source = config.source();
     }
 
+    /** A new version of a day: its content and why it was made. */
+    public record DayVersion(ResolvedDay day, int seedGeneration, int frozenCount, Map<UUID, UUID> overrideOf, List<String> causes,
+                             String decisionsJson) {
+
+        /** A version resolved from the inputs; its decisions are the resolver's. */
+        public static DayVersion resolved(ResolvedDay day, int seedGeneration, int frozenCount, Map<UUID, UUID> overrideOf,
+                List<String> causes) {
+            return new DayVersion(day, seedGeneration, frozenCount, overrideOf, causes, null);
+        }
+    }
+
+    /**
+     * Stores {@code version} as the day's next version, superseding {@code current} (kept for audit and as-of queries),
+     * and enqueues its {@code day-published} record. {@code replaces_from_utc} is where the new version first differs.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public BroadcastScheduleDayEntity write(ResolvedDay day, BroadcastScheduleDayEntity current, int frozenCount, int seedGeneration,
+    public BroadcastScheduleDayEntity write(DayVersion version, BroadcastScheduleDayEntity current, List<ResolvedEvent> currentEvents,
             Instant now) {
-        int version = current == null ? 1 : current.version + 1;
+        ResolvedDay day = version.day();
+        int number = current == null ? 1 : current.version + 1;
         if (current != null) {
             current.supersededAt = now;
             BroadcastScheduleDayEntity.getEntityManager().flush();
         }
         BroadcastScheduleDayEntity entity = new BroadcastScheduleDayEntity();
-        entity.id = UUID.nameUUIDFromBytes((day.channelId() + "/" + day.broadcastDay() + "/v" + version).getBytes(StandardCharsets.UTF_8));
+        entity.id = UUID.nameUUIDFromBytes((day.channelId() + "/" + day.broadcastDay() + "/v" + number).getBytes(StandardCharsets.UTF_8));
         entity.channelId = day.channelId();
         entity.broadcastDay = day.broadcastDay();
-        entity.version = version;
+        entity.version = number;
         entity.planLineage = day.planLineage();
         entity.seed = day.seed();
-        entity.seedGeneration = seedGeneration;
+        entity.seedGeneration = version.seedGeneration();
         entity.dayStartUtc = day.dayStart();
         entity.dayEndUtc = day.dayEnd();
-        entity.replacesFromUtc = current == null ? null
-                : frozenCount < day.events().size() ? day.events().get(frozenCount).start() : day.dayEnd();
-        entity.decisions = json(day.decisions().stream().map(ScheduleDayWriter::decision).toList());
+        entity.replacesFromUtc = current == null ? null : firstDifference(currentEvents, day.events(), day.dayEnd());
+        entity.decisions = version.decisionsJson() != null ? version.decisionsJson()
+                : json(day.decisions().stream().map(ScheduleDayWriter::decision).toList());
+        entity.causes = json(version.causes());
         entity.createdAt = now;
         entity.persist();
         BroadcastScheduleDayEntity.getEntityManager().flush(); // the day row first: the playlog rows reference it
-        insertEvents(day.events(), entity, frozenCount, now);
+        insertEvents(day.events(), entity, version.frozenCount(), version.overrideOf(), now);
         outbox.enqueue(codec.encode(published(day, entity), day.channelId().toString(), entity.id.toString(), now, source));
         return entity;
+    }
+
+    /** The start of the first event where {@code after} differs from {@code before} (the day end when it only got shorter). */
+    static Instant firstDifference(List<ResolvedEvent> before, List<ResolvedEvent> after, Instant dayEnd) {
+        int n = Math.min(before.size(), after.size());
+        for (int i = 0; i < n; i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                Instant a = before.get(i).start();
+                Instant b = after.get(i).start();
+                return a.isBefore(b) ? a : b;
+            }
+        }
+        return n < after.size() ? after.get(n).start() : n < before.size() ? before.get(n).start() : dayEnd;
     }
 
     private static final String INSERT_EVENT = """
             INSERT INTO broadcast_playlog_event (uuid, channel_id, schedule_day_id, asset_uuid, kind, start_utc, end_utc, broadcast_day,
                 offset_ms, assignment_id, plan_id, title, fallback, is_frozen, is_overridden, override_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, null, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)""";
 
     /**
      * The day's playlog rows in one JDBC batch on the transaction's connection (ids from the column default). Through
      * Hibernate each row was an entity to persist, flush and detach again; a rebuild writes hundreds of thousands of
      * them (benchmark B2, docs/benchmarks.md). The rows are never changed in this transaction, so nothing is lost.
      */
-    private static void insertEvents(List<ResolvedEvent> events, BroadcastScheduleDayEntity day, int frozenCount, Instant now) {
+    private static void insertEvents(List<ResolvedEvent> events, BroadcastScheduleDayEntity day, int frozenCount,
+            Map<UUID, UUID> overrideOf, Instant now) {
         Session session = BroadcastScheduleDayEntity.getEntityManager().unwrap(Session.class);
         session.doWork(connection -> {
             try (PreparedStatement s = connection.prepareStatement(INSERT_EVENT)) {
@@ -107,7 +136,8 @@ public class ScheduleDayWriter {
                     s.setString(12, e.title());
                     s.setArray(13, connection.createArrayOf("uuid", (e.fallback() == null ? List.<UUID>of() : e.fallback()).toArray()));
                     s.setBoolean(14, i < frozenCount);
-                    s.setObject(15, created);
+                    s.setObject(15, overrideOf.get(e.uuid()), Types.OTHER);
+                    s.setObject(16, created);
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -115,7 +145,7 @@ public class ScheduleDayWriter {
         });
     }
 
-    static DayPublished published(ResolvedDay day, BroadcastScheduleDayEntity entity) {
+    public static DayPublished published(ResolvedDay day, BroadcastScheduleDayEntity entity) {
         List<PlaylogEventPayload> events = day.events().stream().map(PlaylogMapping::toPayload).toList();
         return new DayPublished(day.channelId(), day.broadcastDay(), entity.id, entity.version, day.dayStart(), day.dayEnd(),
                 entity.replacesFromUtc, events);
