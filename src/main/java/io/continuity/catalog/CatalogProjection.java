@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.continuity.common.Versions;
 import io.continuity.events.AssetRetired;
 import io.continuity.events.AssetUpserted;
+import io.continuity.events.CatalogEvent;
 import io.continuity.events.EventJson;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
@@ -26,9 +27,7 @@ public class CatalogProjection {
     public void upsert(AssetUpserted event, Instant at) {
         CatalogAssetEntity asset = CatalogAssetEntity.findById(event.assetUuid());
         Versions.check(event.expectedVersion(), asset == null ? 0 : asset.version, "asset " + event.assetUuid());
-        if ("episode".equals(event.kind()) && (event.seriesId() == null || event.seriesId().isBlank())) {
-            throw new RejectedEventException(ReasonCode.MISSING_FIELD, "series_id", "is required for an episode");
-        }
+        validate(event);
         if (asset == null) {
             asset = new CatalogAssetEntity();
             asset.uuid = event.assetUuid();
@@ -69,12 +68,7 @@ public class CatalogProjection {
     }
 
     public void defineVirtual(VirtualAssetDefined event, Instant at) {
-        if ((event.assetUuids() == null) == (event.rule() == null)) {
-            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "asset_uuids", "give exactly one of asset_uuids and rule");
-        }
-        if (event.rule() != null) {
-            ContentRules.validate(event.rule(), "rule");
-        }
+        validate(event);
         VirtualAssetEntity virtual = VirtualAssetEntity.findById(event.virtualAssetUuid());
         Versions.check(event.expectedVersion(), virtual == null ? 0 : virtual.version, "virtual asset " + event.virtualAssetUuid());
         if (virtual == null) {
@@ -88,6 +82,30 @@ public class CatalogProjection {
         virtual.version++;
         virtual.updatedAt = at;
         virtual.persist();
+    }
+
+    /**
+     * The checks a catalog event must pass that need no stored state, run before it is projected. Only what the
+     * contract requires is required: an asset's series, season, episode, genre, rating, tags and {@code added_at}
+     * are optional for every kind (an episode without {@code series_id} is a one-off special).
+     *
+     * @throws RejectedEventException naming the field at fault
+     */
+    public static void validate(CatalogEvent event) {
+        switch (event) {
+            case AssetUpserted e -> { }
+            case AssetRetired e -> { }
+            case VirtualAssetDefined e -> checkOneSource(e);
+        }
+    }
+
+    private static void checkOneSource(VirtualAssetDefined event) {
+        if ((event.assetUuids() == null) == (event.rule() == null)) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "asset_uuids", "give exactly one of asset_uuids and rule");
+        }
+        if (event.rule() != null) {
+            ContentRules.validate(event.rule(), "rule");
+        }
     }
 
     private static String json(Object value) {

@@ -27,6 +27,7 @@ public class ChannelProjection {
         Versions.check(event.expectedVersion(), channel == null ? 0 : channel.version, "channel " + event.channelId());
         validateGrid(event.gridBlockMinutes(), event.blockStartOffsetsMinutes(), event.programmingDayStart());
         ContentRules.validate(event.fillerRule(), "filler_rule");
+        validateDefaultProgramming(event.defaultProgramming());
         ChannelEntity sameSlug = ChannelEntity.bySlug(event.slug());
         if (sameSlug != null && !sameSlug.id.equals(event.channelId())) {
             throw new RejectedEventException(ReasonCode.INVALID_VALUE, "slug", "'" + event.slug() + "' is already used by channel " + sameSlug.id);
@@ -67,6 +68,18 @@ public class ChannelProjection {
             throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "channel_id", "no channel " + channelId);
         }
         return channel;
+    }
+
+    /** A rule as default programming is checked like any rule: a bad key would otherwise fail every resolution. */
+    @SuppressWarnings("unchecked")
+    static void validateDefaultProgramming(ChannelConfigured.DefaultProgramming programming) {
+        if (programming == null || !"rule".equals(programming.contentType())) {
+            return;
+        }
+        if (!(programming.contentReference() instanceof java.util.Map<?, ?> rule)) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "default_programming.content_reference", "must be a rule object");
+        }
+        ContentRules.validate((java.util.Map<String, Object>) rule, "default_programming.content_reference");
     }
 
     static void validateGrid(int grid, List<Integer> offsets, String dayStart) {

@@ -1,6 +1,7 @@
 package io.continuity.plan;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,8 +24,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Applies block-assignment events after checking seed 003's invariants: the start lands on a block start offset,
- * the duration is a positive multiple of the grid and ends by 24:00, no overlap inside the plan, the plan and label
- * exist on the same channel, and the content reference fits its content type.
+ * the duration is a positive multiple of the grid of at most 24 hours (it may run past 24:00 into the next
+ * programming day), no overlap inside the plan (the part past 24:00 counted from 00:00, see
+ * {@link AssignmentWindows}), the plan and label exist on the same channel, and the content reference fits its
+ * content type.
  */
 @ApplicationScoped
 public class AssignmentProjection {
@@ -91,10 +94,7 @@ public class AssignmentProjection {
             throw new RejectedEventException(ReasonCode.INVALID_DURATION, "duration",
                     "must be a positive multiple of the channel's " + channel.gridBlockMinutes + "-minute grid, was " + duration);
         }
-        if (start + duration > 24 * 60) {
-            throw new RejectedEventException(ReasonCode.INVALID_DURATION, "duration",
-                    "runs " + (start + duration - 24 * 60) + " minutes past the end of the broadcast day (24:00)");
-        }
+        AssignmentWindows.checkLength(start, duration);
         int dayStart = ScheduleTimes.minutes(channel.programmingDayStart);
         if (!GridRules.onOffset(dayStart, start, channel.blockStartOffsetsMinutes)) {
             throw new RejectedEventException(ReasonCode.OFF_GRID_START, "start_time", "airs at minute " + ((dayStart + start) % 60)
@@ -103,13 +103,9 @@ public class AssignmentProjection {
     }
 
     private static void checkOverlap(AssignmentDefinition event, int start) {
-        int end = start + event.duration();
-        for (SchedulePlanBlockAssignmentEntity other : SchedulePlanBlockAssignmentEntity.ofPlan(event.planId())) {
-            if (!other.id.equals(event.assignmentId()) && other.startMinute < end && start < other.endMinute()) {
-                throw new RejectedEventException(ReasonCode.OVERLAP, "start_time", "overlaps assignment " + other.id
-                        + " (" + other.startTime + ", " + other.duration + " min) of the same plan");
-            }
-        }
+        List<AssignmentWindows.Window> others = SchedulePlanBlockAssignmentEntity.ofPlan(event.planId()).stream()
+                .map(a -> new AssignmentWindows.Window(a.id, a.startTime, a.startMinute, a.duration)).toList();
+        AssignmentWindows.checkOverlap(event.assignmentId(), start, event.duration(), others);
     }
 
     static String contentReference(String contentType, JsonNode reference) {

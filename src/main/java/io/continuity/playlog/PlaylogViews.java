@@ -27,7 +27,22 @@ public final class PlaylogViews {
     /** A ScheduleDay version and its events. */
     public record ScheduleDayView(UUID channelId, LocalDate broadcastDay, UUID scheduleDayId, int version, Instant dayStartUtc,
             Instant dayEndUtc, Instant replacesFromUtc, List<UUID> planLineage, long seed, Instant createdAt, Instant supersededAt,
-            JsonNode decisions, List<EventView> events) {
+            JsonNode decisions, JsonNode causes, List<EventView> events) {
+    }
+
+    /** One version of a day: when and why it was made, and from where it replaced the version before. */
+    public record VersionView(int version, UUID scheduleDayId, Instant createdAt, Instant supersededAt, Instant replacesFromUtc,
+            JsonNode causes, int events) {
+    }
+
+    /** An event that is in both versions of a diff at another time. */
+    public record MovedView(UUID uuid, UUID assetUuid, String title, Instant fromStartUtc, Instant fromEndUtc, Instant toStartUtc,
+            Instant toEndUtc) {
+    }
+
+    /** What changed between two versions of a day: events only in {@code to}, only in {@code from}, and moved. */
+    public record DiffView(UUID channelId, LocalDate broadcastDay, int fromVersion, int toVersion, List<EventView> added,
+            List<EventView> removed, List<MovedView> moved) {
     }
 
     /** What is on air now, and how far into it. */

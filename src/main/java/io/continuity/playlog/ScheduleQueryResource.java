@@ -61,7 +61,7 @@ public class ScheduleQueryResource {
         try {
             return new ScheduleDayView(channelId, day, version.id, version.version, version.dayStartUtc, version.dayEndUtc,
                     version.replacesFromUtc, version.planLineage, version.seed, version.createdAt, version.supersededAt,
-                    EventJson.mapper().readTree(version.decisions),
+                    EventJson.mapper().readTree(version.decisions), EventJson.mapper().readTree(version.causes == null ? "[]" : version.causes),
                     BroadcastPlaylogEventEntity.ofDay(version.id).stream().map(EventView::of).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -51,10 +51,11 @@ public class ChannelResolution {
 
     private static final Logger LOG = Logger.getLogger(ChannelResolution.class);
     private static final int HISTORY_DAYS = 28;
+    private static final int MINUTES_PER_DAY = 1440;
     /** Decisions worth a log line even when they are not warnings: why a gap, why rules were relaxed, what was dropped. */
     private static final java.util.Set<Decision.Kind> EXPLAINED = java.util.EnumSet.of(Decision.Kind.GAP, Decision.Kind.REPEAT_RELAXED,
             Decision.Kind.SCARCITY, Decision.Kind.DROPPED, Decision.Kind.SKIPPED, Decision.Kind.FALLBACK, Decision.Kind.WRAPPED,
-            Decision.Kind.UNASSIGNED, Decision.Kind.DAY_LENGTH);
+            Decision.Kind.UNASSIGNED, Decision.Kind.DAY_LENGTH, Decision.Kind.CARRY_OVER);
 
     private final EntityManager em;
     private final CatalogSnapshots catalogs;
@@ -113,12 +114,15 @@ public class ChannelResolution {
         PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, today), now);
         Instant lockEnd = now.plus(config.horizon().lockWindow());
         List<LocalDate> skipped = new ArrayList<>();
+        boolean spans = plans.stream().flatMap(p -> p.assignments().stream()).anyMatch(a -> a.endMinute() > MINUTES_PER_DAY);
+        ResolvedDay previous = null;
         boolean earlierChanged = false;
         int written = 0;
         for (LocalDate day = today; !day.isAfter(today.plusDays(config.horizon().days())); day = day.plusDays(1)) {
             BroadcastScheduleDayEntity current = BroadcastScheduleDayEntity.current(channel.id, day).orElse(null);
             if (current != null && !earlierChanged && scope.days() != null && !scope.days().contains(day)) {
                 skipped.add(day);
+                previous = null;
                 continue;
             }
             for (LocalDate passed : skipped) {
@@ -131,8 +135,11 @@ public class ChannelResolution {
             rows.stream().filter(r -> r.overrideId != null).forEach(r -> overrideOf.put(r.uuid, r.overrideId));
             rows.forEach(em::detach); // only read here: kept out of the dirty checks of the flushes that follow
             List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, lockEnd, now);
-            ResolvedDay base = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen));
+            List<ResolvedEvent> carryIn = !spans ? List.of()
+                    : previous != null ? previous.carryOut() : storedCarryOut(channel, spec, day.minusDays(1), plans, catalog, history);
+            ResolvedDay base = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen, carryIn));
             ResolvedDay resolved = withOverrides(channel, base, overrideOf, now);
+            previous = resolved;
             history = history.plus(resolved);
             earlierChanged = current == null || !currentEvents.equals(resolved.events());
             if (!earlierChanged) {
@@ -166,7 +173,20 @@ public class ChannelResolution {
                     "pinned/" + o.id());
         }
         return new ResolvedDay(base.channelId(), base.broadcastDay(), base.dayStart(), base.dayEnd(), base.seed(), events, base.decisions(),
-                base.planLineage());
+                base.planLineage(), base.carryOut());
+    }
+
+    /**
+     * What the day before carries over into {@code day}'s start when that day is not resolved in this pass: its stored
+     * version kept whole as the frozen prefix, so the item in progress at the day end continues with the same choice.
+     */
+    private List<ResolvedEvent> storedCarryOut(ChannelEntity channel, ChannelSpec spec, LocalDate day, List<PlanSpec> plans,
+            CatalogView catalog, PlayHistory history) {
+        ResolvedDay stored = storedDay(spec, day);
+        if (stored.events().isEmpty()) {
+            return List.of();
+        }
+        return resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, stored.events())).carryOut();
     }
 
     /** A day this resolution leaves alone, as the history of the days after it sees it. */

@@ -164,7 +164,7 @@ class InvalidInputRejectionTest {
 
     private void addDomainCases() {
         mutated("duration off grid", assignment("16:00", 45), m -> { }, "invalid_duration", "duration");
-        mutated("runs past 24:00", assignment("23:30", 60), m -> { }, "invalid_duration", "duration");
+        mutated("longer than 24 hours", assignment("16:00", 1470), m -> { }, "invalid_duration", "duration");
         mutated("start off grid", assignment("16:15", 30), m -> { }, "off_grid_start", "start_time");
         mutated("overlap", assignment("14:30", 60), m -> { }, "overlap", "start_time");
         mutated("unknown plan", assignment("18:00", 30), m -> m.put("plan_id", UUID.randomUUID().toString()), "unknown_reference", "plan_id");

@@ -2,9 +2,19 @@ package io.continuity.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -20,21 +30,57 @@ import io.continuity.testing.TestDatabase;
  */
 class MigrationsTest {
 
+    /** Where the migrations live in the source tree; the service reads the same files from the classpath. */
+    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+    /** How Flyway names a versioned migration; a file that does not match is silently ignored by Flyway. */
+    private static final Pattern VERSIONED = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__.+\\.sql");
+
     /**
-     * Flyway checksums of the migrations as released. Editing one of these files breaks every database it created;
-     * add a new {@code V<n>__….sql} instead, and pin its checksum here once it is released.
+     * The migrations as released, with their Flyway checksums (CRC32 of the file's lines). Editing one of these files
+     * breaks every database it created; add a new {@code V<n>__….sql} instead.
      */
-    private static final Map<String, Integer> RELEASED = Map.of("1", 997_133_671);
+    private static final Map<String, Released> RELEASED = Map.of(
+            "1", new Released("V1__schema.sql", 997_133_671),
+            "2", new Released("V2__trace_context.sql", -2_042_005_615),
+            "3", new Released("V3__playlog_by_day.sql", -626_260_197));
+
+    /**
+     * Versions added by the change under review and not released yet: still free to edit. When the change is
+     * released, move each one to {@link #RELEASED} with its checksum.
+     */
+    private static final Set<String> UNRELEASED_IN_THIS_CHANGE = Set.of("4");
+
+    private record Released(String script, int checksum) {
+    }
 
     @Test
     void releasedMigrationsAreUnchanged() {
-        Map<String, Integer> checksums = new TreeMap<>();
-        try (TestDatabase database = TestDatabase.create("continuity_migrations")) {
-            Arrays.stream(flyway(database.jdbcUrl(), database.user()).load().info().all())
-                    .filter(m -> RELEASED.containsKey(m.getVersion().getVersion()))
-                    .forEach(m -> checksums.put(m.getVersion().getVersion(), m.getChecksum()));
+        Map<String, Released> found = new TreeMap<>();
+        for (MigrationInfo migration : resolvedMigrations()) {
+            String version = migration.getVersion().getVersion();
+            if (RELEASED.containsKey(version)) {
+                found.put(version, new Released(migration.getScript(), migration.getChecksum()));
+            }
         }
-        assertThat(checksums).isEqualTo(new TreeMap<>(RELEASED));
+        assertThat(found).as("released migrations as Flyway resolves them from the classpath (script name and checksum)")
+                .isEqualTo(new TreeMap<>(RELEASED));
+    }
+
+    @Test
+    void everyMigrationFileIsPinnedOrListedAsUnreleased() throws IOException {
+        assertThat(RELEASED.keySet()).as("a version is either released or unreleased").doesNotContainAnyElementsOf(UNRELEASED_IN_THIS_CHANGE);
+        List<String> files = migrationFiles();
+        assertThat(files).as("files in %s that Flyway would not run as versioned migrations", MIGRATIONS)
+                .allMatch(file -> VERSIONED.matcher(file).matches());
+
+        Set<String> known = new TreeSet<>(RELEASED.keySet());
+        known.addAll(UNRELEASED_IN_THIS_CHANGE);
+        Set<String> present = files.stream().map(MigrationsTest::version).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(present).as("versions in %s: pin a released one in RELEASED, list a new one in UNRELEASED_IN_THIS_CHANGE", MIGRATIONS)
+                .isEqualTo(known);
+        Set<String> onClasspath = resolvedMigrations().stream().map(MigrationInfo::getScript).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(onClasspath).as("the migrations on the classpath are the files in %s", MIGRATIONS).isEqualTo(new TreeSet<>(files));
     }
 
     @Test
@@ -55,6 +101,24 @@ class MigrationsTest {
                     .startsWith("1", "2");
             assertThat(current.info().pending()).isEmpty();
         }
+    }
+
+    private static List<MigrationInfo> resolvedMigrations() {
+        try (TestDatabase database = TestDatabase.create("continuity_migrations")) {
+            return Arrays.stream(flyway(database.jdbcUrl(), database.user()).load().info().all())
+                    .filter(m -> m.getVersion() != null).toList();
+        }
+    }
+
+    private static List<String> migrationFiles() throws IOException {
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String version(String file) {
+        Matcher matcher = VERSIONED.matcher(file);
+        return matcher.matches() ? MigrationVersion.fromVersion(matcher.group(1)).getVersion() : file;
     }
 
     private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url, String user) {

@@ -68,7 +68,7 @@ class OverrideIntegrationTest {
     }
 
     @Test
-    void replacingAFrozenEventOnAirMarksItAndPublishesTheAppliedRecord() {
+    void replacingAFrozenEventOnAirMakesANewVersionAndPublishesTheAppliedRecord() {
         Map<String, Object> onAir = asScheduler().get("/api/v1/channels/{c}/now", channel.channelId.toString()).then().statusCode(200)
                 .extract().path("event");
         Response response = post(Map.of("action", "REPLACE", "target_event_uuid", onAir.get("uuid"), "asset_uuid", channel.special.toString(),
@@ -76,13 +76,20 @@ class OverrideIntegrationTest {
         response.then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("APPLIED"));
         String overrideId = response.path("override_id");
         Db db = new Db(dataSource);
-        String sql = "SELECT e.is_overridden, e.override_id::text AS o FROM broadcast_playlog_event e JOIN broadcast_schedule_day d "
-                + "ON d.id = e.schedule_day_id AND d.superseded_at IS NULL WHERE e.uuid = ?::uuid";
-        assertThat(db.rows(sql, onAir.get("uuid")).get(0)).containsEntry("is_overridden", true).containsEntry("o", overrideId);
+        String current = "SELECT e.asset_uuid::text AS asset FROM broadcast_playlog_event e JOIN broadcast_schedule_day d "
+                + "ON d.id = e.schedule_day_id AND d.superseded_at IS NULL WHERE e.channel_id = ? AND e.override_id = ?::uuid AND e.start_utc = ?::timestamptz";
+        assertThat(db.rows(current, channel.channelId, overrideId, onAir.get("start_utc"))).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("asset", channel.special.toString()));
+        // the version the override replaced keeps the target, untouched, for audit and as-of queries
+        String previous = "SELECT count(*) FROM broadcast_playlog_event e JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id "
+                + "WHERE e.uuid = ?::uuid AND d.superseded_at IS NOT NULL AND NOT e.is_overridden";
+        assertThat(db.count(previous, onAir.get("uuid"))).isPositive();
+        assertThat(db.count("SELECT count(*) FROM broadcast_playlog_event e JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id "
+                + "AND d.superseded_at IS NULL WHERE e.uuid = ?::uuid", onAir.get("uuid"))).isZero();
         OverrideApplied applied = awaitApplied(overrideId);
         assertThat(applied.supersededEventUuids()).containsExactly(UUID.fromString((String) onAir.get("uuid")));
         assertThat(applied.events().get(0).assetUuid()).isEqualTo(channel.special);
-        assertPlaylogCoversExactly(Instant.parse((String) onAir.get("start_utc")).minus(Duration.ofHours(1)), Duration.ofHours(4));
+        assertPlaylogCoversExactly(Instant.parse((String) onAir.get("start_utc")), Duration.ofHours(4));
     }
 
     @Test
@@ -104,11 +111,16 @@ class OverrideIntegrationTest {
     void breakingNewsResumingAtTheNextEventKeepsTheNextItemOnTime() {
         Map<String, Object> target = eventAt(Duration.ofHours(7).plusMinutes(5));
         Instant start = Instant.parse((String) target.get("start_utc")).plus(Duration.ofMinutes(2));
+        Instant targetEnd = Instant.parse((String) target.get("end_utc"));
+        Map<String, Object> next = playlog(targetEnd, Duration.ofMinutes(1)).stream().filter(e -> targetEnd.toString().equals(e.get("start_utc")))
+                .findFirst().orElseThrow();
         post(Map.of("action", "INSERT", "asset_uuid", channel.special.toString(), "start_utc", start.toString(),
                 "end_utc", start.plus(Duration.ofMinutes(10)).toString(), "resume", "NEXT_EVENT", "reason", "breaking news",
                 "requested_by", "newsdesk")).then().statusCode(201);
         List<Map<String, Object>> after = playlog(start, Duration.ofMinutes(40));
         assertThat(after).extracting(e -> e.get("kind")).startsWith("override", "gap");
+        assertThat(after.get(2)).as("the item after the interrupted one's slate, on time").containsEntry("start_utc", next.get("start_utc"))
+                .containsEntry("asset_uuid", next.get("asset_uuid")).containsEntry("kind", next.get("kind"));
         assertThat(after).noneMatch(e -> target.get("asset_uuid").equals(e.get("asset_uuid")) && !e.get("uuid").equals(target.get("uuid")));
         assertPlaylogCoversExactly(start.minus(Duration.ofMinutes(30)), Duration.ofHours(2));
     }
@@ -127,7 +139,7 @@ class OverrideIntegrationTest {
     }
 
     @Test
-    void anOverrideWritesOnlyTheEventsItSupersedes() {
+    void anOverrideKeepsThePreviousVersionAsItWasAndChangesOnlyItsWindow() {
         Map<String, Object> target = eventAt(Duration.ofHours(3).plusMinutes(5));
         Db db = new Db(dataSource);
         // xmin is the id of the transaction that last wrote a row: a row written again gets a new one
@@ -137,13 +149,21 @@ class OverrideIntegrationTest {
         db.rows(sql, dayId).forEach(r -> before.put(r.get("uuid"), r.get("xmin")));
         String overrideId = post(Map.of("action", "REPLACE", "target_event_uuid", target.get("uuid"), "asset_uuid", channel.special.toString(),
                 "reason", "rights issue", "requested_by", "ops")).then().statusCode(201).extract().path("override_id");
-        List<String> superseded = awaitApplied(overrideId).supersededEventUuids().stream().map(UUID::toString).toList();
+        OverrideApplied applied = awaitApplied(overrideId);
         Map<Object, Object> after = new java.util.HashMap<>();
         db.rows(sql, dayId).forEach(r -> after.put(r.get("uuid"), r.get("xmin")));
-        List<Object> rewritten = before.keySet().stream().filter(uuid -> !before.get(uuid).equals(after.get(uuid))).toList();
         assertThat(before).hasSizeGreaterThan(10);
-        assertThat(superseded).contains((String) target.get("uuid"));
-        assertThat(rewritten).containsExactlyInAnyOrderElementsOf(superseded);
+        assertThat(after).as("the replaced version is not rewritten").isEqualTo(before);
+
+        String newDay = "SELECT e.uuid::text AS uuid FROM broadcast_playlog_event e JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id "
+                + "AND d.superseded_at IS NULL WHERE d.channel_id = ? AND d.broadcast_day = ?::date";
+        java.util.Set<Object> next = new java.util.HashSet<>();
+        db.rows(newDay, channel.channelId, target.get("broadcast_day")).forEach(r -> next.add(r.get("uuid")));
+        java.util.Set<Object> expected = new java.util.HashSet<>(before.keySet());
+        applied.supersededEventUuids().forEach(u -> expected.remove(u.toString()));
+        applied.events().forEach(e -> expected.add(e.uuid().toString()));
+        assertThat(applied.supersededEventUuids()).containsExactly(UUID.fromString((String) target.get("uuid")));
+        assertThat(next).as("the new version is the old one with only the override's window changed").isEqualTo(expected);
     }
 
     @Test
@@ -194,10 +214,24 @@ class OverrideIntegrationTest {
                 .get("/api/v1/channels/{c}/playlog", channel.channelId.toString()).then().statusCode(200).extract().path("");
     }
 
+    /**
+     * The window [from, from + length) is covered once: the events returned (those overlapping it, an event in progress
+     * at either bound whole) start at or before its start, end at or after its end, and each starts where the previous
+     * ends.
+     */
     private static void assertPlaylogCoversExactly(Instant from, Duration length) {
         List<Map<String, Object>> events = playlog(from, length);
-        for (int i = 1; i < events.size(); i++) {
-            assertThat(events.get(i).get("start_utc")).as("event %d starts where %d ends", i, i - 1).isEqualTo(events.get(i - 1).get("end_utc"));
+        assertThat(events).as("events overlapping %s + %s", from, length).isNotEmpty();
+        assertThat(Instant.parse((String) events.get(0).get("start_utc"))).as("the first event covers the window start")
+                .isBeforeOrEqualTo(from);
+        assertThat(Instant.parse((String) events.get(events.size() - 1).get("end_utc"))).as("the last event covers the window end")
+                .isAfterOrEqualTo(from.plus(length));
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(Instant.parse((String) events.get(i).get("end_utc"))).as("event %d ends after it starts", i)
+                    .isAfter(Instant.parse((String) events.get(i).get("start_utc")));
+            if (i > 0) {
+                assertThat(events.get(i).get("start_utc")).as("event %d starts where %d ends", i, i - 1).isEqualTo(events.get(i - 1).get("end_utc"));
+            }
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.UUID;
  * A SchedulePlanBlockAssignment (seed 003) as the resolver needs it.
  *
  * @param startMinute      schedule-time: minutes after the programming day start, 0–1440
- * @param durationMinutes  positive; time beyond schedule-time 24:00 is ignored with a warning
+ * @param durationMinutes  positive; time past schedule-time 24:00 is carried over into the next broadcast day
+ *                         (see {@link ResolvedDay#carryOut()}); beyond 24 hours it is ignored with a warning
  * @param contentReference series id or title, asset uuid, or virtual asset uuid (as text); unused for RULE/RANDOM
  * @param rule             the parsed rule for RULE and RANDOM, else null
  * @param episodePolicy    series policy, or null for the playback rules' choice (default sequential)
@@ -31,7 +32,7 @@ public record AssignmentSpec(UUID id, UUID planId, int startMinute, int duration
         }
     }
 
-    /** Schedule-time minute at which this assignment ends (may exceed 1440 before clipping). */
+    /** Schedule-time minute at which this assignment ends (past 1440 when it runs into the next day). */
     public int endMinute() {
         return startMinute + durationMinutes;
     }

@@ -46,7 +46,10 @@ public final class BroadcastDays {
         return dayStart(channel, day.plusDays(1));
     }
 
-    /** The instant of schedule-time {@code minutes} (0–1440) in broadcast day {@code day}. */
+    /**
+     * The instant of schedule-time {@code minutes} in broadcast day {@code day}: 0–1440, or up to 2880 for the end
+     * of an assignment that runs past 24:00 into the next day.
+     */
     public static Instant atScheduleMinute(ChannelSpec channel, LocalDate day, int minutes) {
         LocalDateTime local = day.atTime(channel.programmingDayStart()).plusMinutes(minutes);
         return toInstant(local, channel.zone());

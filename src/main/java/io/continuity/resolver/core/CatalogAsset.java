@@ -8,8 +8,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A catalog asset as the resolver sees it (DESIGN §2 "Catalog"). Tags are stored lower-cased. Only
- * {@link #eligible()} assets may be scheduled; the resolver checks that wherever it touches an asset.
+ * A catalog asset as the resolver sees it (DESIGN §2 "Catalog"). Tags are stored lower-cased and never null; series,
+ * season, episode, genre, rating and {@code added_at} are optional and may be null (a one-off special is an episode
+ * without a series). Only {@link #eligible()} assets may be scheduled; the resolver checks that wherever it touches
+ * an asset.
  *
  * @param state {@code ready}, {@code pending} or {@code failed}
  */
@@ -27,7 +29,9 @@ public record CatalogAsset(UUID uuid, String title, AssetKind kind, long duratio
         title = title == null ? "" : title;
         Set<String> lowered = new HashSet<>();
         for (String tag : tags == null ? Set.<String>of() : tags) {
-            lowered.add(tag.toLowerCase(Locale.ROOT));
+            if (tag != null && !tag.isBlank()) {
+                lowered.add(tag.toLowerCase(Locale.ROOT));
+            }
         }
         tags = Set.copyOf(lowered);
     }

@@ -36,9 +36,10 @@ public record ContentRule(Set<String> kind, Set<String> genre, Set<String> ratin
         kind = kinds(kind);
         genre = lower(genre);
         rating = lower(rating);
-        seriesId = seriesId == null ? Set.of() : Set.copyOf(seriesId);
+        seriesId = present(seriesId);
         tags = lower(tags);
-        compatibility = compatibility == null ? null : compatibility.toLowerCase(Locale.ROOT);
+        compatibility = compatibility == null || compatibility.isBlank() ? null
+                : compatibility.trim().toLowerCase(Locale.ROOT);
         if (minDurationMinutes < 0) {
             throw new RuleException("min_duration", "must not be negative");
         }
@@ -74,26 +75,32 @@ public record ContentRule(Set<String> kind, Set<String> genre, Set<String> ratin
     }
 
     /**
-     * Whether {@code asset} satisfies every criterion.
+     * Whether {@code asset} satisfies every criterion. Never throws for an asset that lacks optional attributes
+     * (series, season, episode, genre, rating, tags, added_at): a criterion on an attribute the asset does not
+     * have simply does not match, and a rule without that criterion ignores it.
      *
-     * @param reference    the instant freshness is measured from (the broadcast day start)
+     * @param reference    the instant freshness is measured from (the broadcast day start); with none, no asset is
+     *                     fresh
      * @param roleKinds    the kinds the caller's role may play: all of them when the rule names none, else those
-     *                     the rule names among them
+     *                     the rule names among them; none when null
      */
     public boolean matches(CatalogAsset asset, Instant reference, Set<AssetKind> roleKinds) {
+        if (asset == null) {
+            return false;
+        }
         return kindMatches(asset.kind(), roleKinds)
                 && anyOf(genre, asset.genre())
                 && anyOf(rating, asset.rating())
-                && (seriesId.isEmpty() || seriesId.contains(asset.seriesId()))
+                && (seriesId.isEmpty() || asset.seriesId() != null && seriesId.contains(asset.seriesId()))
                 && asset.tags().containsAll(tags)
                 && (compatibility == null || asset.tags().contains(compatibility))
                 && durationMatches(asset.durationMs())
                 && freshEnough(asset.addedAt(), reference);
     }
 
-    /** Whether the asset's {@code added_at} lies within {@code days} before {@code reference}. */
+    /** Whether the asset's {@code added_at} lies within {@code days} before {@code reference}; false when either is unknown. */
     static boolean addedWithin(Instant addedAt, Instant reference, int days) {
-        return addedAt != null && !addedAt.isBefore(reference.minus(Duration.ofDays(days)));
+        return addedAt != null && reference != null && !addedAt.isBefore(reference.minus(Duration.ofDays(days)));
     }
 
     /**
@@ -102,7 +109,8 @@ public record ContentRule(Set<String> kind, Set<String> genre, Set<String> ratin
      * filler rule naming {@code episode} finds no filler.
      */
     private boolean kindMatches(AssetKind assetKind, Set<AssetKind> roleKinds) {
-        return roleKinds.contains(assetKind) && (kind.isEmpty() || kind.contains(assetKind.wireName()));
+        return assetKind != null && roleKinds != null && roleKinds.contains(assetKind)
+                && (kind.isEmpty() || kind.contains(assetKind.wireName()));
     }
 
     private boolean durationMatches(long durationMs) {
@@ -138,19 +146,30 @@ public record ContentRule(Set<String> kind, Set<String> genre, Set<String> ratin
 
     private static Set<String> kinds(Set<String> values) {
         Set<String> result = new HashSet<>();
-        for (String value : values == null ? Set.<String>of() : values) {
+        for (String value : present(values)) {
             result.add(AssetKind.parse("kind", value).wireName());
         }
         return Set.copyOf(result);
     }
 
     private static Set<String> lower(Set<String> values) {
+        Set<String> result = new HashSet<>();
+        for (String value : present(values)) {
+            result.add(value.toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(result);
+    }
+
+    /** The non-blank values; an absent set (or one holding only nulls or blanks) means "any". */
+    private static Set<String> present(Set<String> values) {
         if (values == null) {
             return Set.of();
         }
         Set<String> result = new HashSet<>();
         for (String value : values) {
-            result.add(value.toLowerCase(Locale.ROOT));
+            if (value != null && !value.isBlank()) {
+                result.add(value);
+            }
         }
         return Set.copyOf(result);
     }

@@ -8,8 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One run of the resolver over one channel and broadcast day: frozen prefix, layering, slot by slot filling. Used
- * once and thrown away; {@link Resolver} is the public entry point.
+ * One run of the resolver over one channel and broadcast day: frozen prefix, carry-in, layering, slot by slot
+ * filling, then the carry-out (what runs past the day end) taken off. Used once and thrown away; {@link Resolver}
+ * is the public entry point.
  */
 final class DayResolution {
 
@@ -31,19 +32,26 @@ final class DayResolution {
     ResolvedDay run() {
         noteDayLength();
         keepFrozenPrefix();
+        Instant frozenEnd = timeline.cursor();
+        CarryOver carry = new CarryOver(day, timeline);
+        carry.keep(request.carryIn());
         FillerPool filler = new FillerPool(day, timeline);
-        resumeAfterFrozenPrefix(filler);
+        resumeAfterKeptEvents(frozenEnd, filler);
         List<PlanSpec> matching = new ArrayList<>(request.plans().stream()
                 .filter(plan -> plan.matches(day.day())).toList());
         matching.sort(PlanSpec.PRECEDENCE);
         Layering.Layout layout = Layering.layer(day, matching);
+        carry.noteCuts(layout, request.carryIn());
+        carry.continueFrozenItem(layout, request.frozenPrefix());
         SlotFiller slots = new SlotFiller(day, timeline, filler, new ContentSource(day));
         for (Layering.Slot slot : layout.slots()) {
             fillSlot(slot, slots);
         }
         filler.pad(day.dayEnd(), null, null, "before the end of the day");
+        List<ResolvedEvent> carryOut = timeline.cutAt(day.dayEnd());
+        carry.noteCarryOut(layout, carryOut);
         return new ResolvedDay(day.channel().id(), day.day(), day.dayStart(), day.dayEnd(), day.seed(),
-                timeline.events(), day.log().decisions(), layout.lineage());
+                timeline.events(), day.log().decisions(), layout.lineage(), carryOut);
     }
 
     private void fillSlot(Layering.Slot slot, SlotFiller slots) {
@@ -83,15 +91,18 @@ final class DayResolution {
         }
     }
 
-    private void resumeAfterFrozenPrefix(FillerPool filler) {
-        if (request.frozenPrefix().isEmpty()) {
-            return;
+    /** After the frozen prefix and the carry-in, resolution resumes at the next grid boundary. */
+    private void resumeAfterKeptEvents(Instant frozenEnd, FillerPool filler) {
+        Instant kept = timeline.cursor();
+        Instant resume = day.grid().nextBoundaryWithin(kept, day.dayEnd());
+        if (!request.frozenPrefix().isEmpty()) {
+            day.log().info(Decision.Kind.FROZEN, frozenEnd, null, null, "kept " + request.frozenPrefix().size()
+                    + " frozen event(s) up to " + day.local(frozenEnd) + "; resolution resumes at the grid boundary "
+                    + day.local(resume));
         }
-        Instant frozenEnd = timeline.cursor();
-        Instant resume = day.grid().nextBoundaryWithin(frozenEnd, day.dayEnd());
-        day.log().info(Decision.Kind.FROZEN, frozenEnd, null, null, "kept " + request.frozenPrefix().size()
-                + " frozen event(s) up to " + day.local(frozenEnd) + "; resolution resumes at the grid boundary "
-                + day.local(resume));
-        filler.pad(resume, null, null, "between the frozen prefix and the next grid boundary");
+        if (kept.isAfter(frozenEnd) || !request.frozenPrefix().isEmpty()) {
+            filler.pad(resume, null, null, kept.isAfter(frozenEnd) ? "between the carry-over and the next grid"
+                    + " boundary" : "between the frozen prefix and the next grid boundary");
+        }
     }
 }

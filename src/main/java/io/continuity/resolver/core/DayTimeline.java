@@ -1,5 +1,6 @@
 package io.continuity.resolver.core;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.UUID;
 /**
  * The growing list of events of one day. Every event starts exactly where the previous one ended (the cursor),
  * which is what makes coverage exact by construction; every asset placed is also recorded in the day's live
- * history so later choices the same day see it.
+ * history so later choices the same day see it. The last slot may run past the day end (carry-over); {@link #cutAt}
+ * then takes that part off.
  */
 final class DayTimeline {
 
@@ -45,8 +47,48 @@ final class DayTimeline {
 
     /** Keeps an event from a previous version unchanged (frozen prefix). */
     void keep(ResolvedEvent frozen) {
-        requireAtCursor(frozen.start());
+        requireAtCursor(frozen.start(), "frozen events must be contiguous from the day start");
         add(frozen);
+    }
+
+    /** Keeps an event carried over from the previous day unchanged. */
+    void carry(ResolvedEvent carried) {
+        requireAtCursor(carried.start(), "carried-over events must be contiguous from the day start or the frozen"
+                + " prefix");
+        add(carried);
+    }
+
+    /**
+     * Appends, at the cursor (the day end), the rest of {@code item}: an item that was split at the day end in a
+     * previous version, of which only the first part was kept (frozen). The same event as {@link #cutAt} makes.
+     */
+    void continueAfterDayEnd(ResolvedEvent item, Instant end) {
+        add(rest(item, cursor, end, item.offsetMs() + item.duration().toMillis()));
+    }
+
+    /**
+     * Removes the events past {@code boundary} (the day end) and returns them: the carry-out. An event across the
+     * boundary is split into two events of the same asset: the first keeps its uuid and ends at the boundary, the
+     * second starts there with the offset advanced by the part already aired and a uuid of its own (same rule as
+     * every event: channel, day, start, asset, kind, generation).
+     */
+    List<ResolvedEvent> cutAt(Instant boundary) {
+        List<ResolvedEvent> carried = new ArrayList<>();
+        while (!events.isEmpty() && events.get(events.size() - 1).end().isAfter(boundary)) {
+            ResolvedEvent last = events.remove(events.size() - 1);
+            if (last.start().isBefore(boundary)) {
+                events.add(new ResolvedEvent(last.uuid(), last.assetUuid(), last.kind(), last.start(), boundary,
+                        last.offsetMs(), last.assignmentId(), last.planId(), last.title(), last.fallback()));
+                long aired = last.kind() == EventKind.GAP ? 0 : Duration.between(last.start(), boundary).toMillis();
+                carried.add(0, rest(last, boundary, last.end(), last.offsetMs() + aired));
+            } else {
+                carried.add(0, last);
+            }
+        }
+        if (!carried.isEmpty()) {
+            cursor = boundary;
+        }
+        return carried;
     }
 
     /** Appends an asset event of {@code airMs} at the cursor. */
@@ -69,6 +111,12 @@ final class DayTimeline {
         return event;
     }
 
+    private ResolvedEvent rest(ResolvedEvent item, Instant start, Instant end, long offsetMs) {
+        UUID uuid = EventIds.eventUuid(channel.id(), day, start, item.assetUuid(), item.kind(), seedGeneration);
+        return new ResolvedEvent(uuid, item.assetUuid(), item.kind(), start, end, item.kind() == EventKind.GAP ? 0
+                : offsetMs, item.assignmentId(), item.planId(), item.title(), item.fallback());
+    }
+
     private void add(ResolvedEvent event) {
         events.add(event);
         if (event.assetUuid() != null) {
@@ -77,10 +125,9 @@ final class DayTimeline {
         cursor = event.end();
     }
 
-    private void requireAtCursor(Instant start) {
+    private void requireAtCursor(Instant start, String rule) {
         if (!start.equals(cursor)) {
-            throw new IllegalArgumentException("frozen events must be contiguous from the day start: expected "
-                    + cursor + " but an event starts at " + start);
+            throw new IllegalArgumentException(rule + ": expected " + cursor + " but an event starts at " + start);
         }
     }
 }

@@ -17,7 +17,7 @@ public record Decision(Kind kind, Severity severity, Instant at, UUID assignment
     /** What the decision is about. */
     public enum Kind {
         SELECTED, PADDED, GAP, UNASSIGNED, LAYERED, OVERLAP, DROPPED, SKIPPED, WRAPPED, REPEAT_RELAXED,
-        SCARCITY, FALLBACK, FROZEN, DAY_LENGTH
+        SCARCITY, FALLBACK, FROZEN, DAY_LENGTH, CARRY_OVER
     }
 
     /** INFO explains normal behaviour; WARNING is something an operator should look at. */

@@ -69,6 +69,9 @@ public final class InMemoryCatalog implements CatalogView {
 
     @Override
     public List<CatalogAsset> series(String seriesReference) {
+        if (seriesReference == null) {
+            return List.of();
+        }
         List<CatalogAsset> byId = bySeriesId.get(seriesReference);
         if (byId != null) {
             return byId;
@@ -78,6 +81,9 @@ public final class InMemoryCatalog implements CatalogView {
 
     @Override
     public List<CatalogAsset> matching(ContentRule rule, Instant reference, Set<AssetKind> roleKinds) {
+        if (roleKinds == null || roleKinds.isEmpty()) {
+            return List.of();
+        }
         if (rule.freshness() != null) {
             return CatalogView.super.matching(rule, reference, roleKinds);
         }

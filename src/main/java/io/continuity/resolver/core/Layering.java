@@ -18,12 +18,20 @@ import java.util.UUID;
  * list of slots covering 00:00–24:00 exactly once: an assignment may become several slots when a stronger plan
  * cuts through it, and minutes nobody claims become unassigned slots. Inside one plan, overlapping assignments
  * (invalid input) resolve to the earlier-starting one, with a warning.
+ *
+ * <p>An assignment that runs past 24:00 claims the day up to 24:00 like any other; when it still holds the day's
+ * last minute, the last slot keeps its full end (at most 24 hours after the assignment's start), so the resolver
+ * plays it across the day end and the rest becomes the day's carry-over. When a stronger plan holds the end of the
+ * day, the part past 24:00 does not air.
  */
 final class Layering {
 
     static final int DAY_MINUTES = 1440;
 
-    /** A window of the day: an assignment of a plan, or unassigned time when both are null. */
+    /**
+     * A window of the day: an assignment of a plan, or unassigned time when both are null. Only the last slot may
+     * end past 1440, when its assignment runs past 24:00.
+     */
     record Slot(int startMinute, int endMinute, PlanSpec plan, AssignmentSpec assignment) {
     }
 
@@ -45,16 +53,27 @@ final class Layering {
                 claim(day, plan, assignment, planAt, assignmentAt);
             }
         }
-        return new Layout(slots(planAt, assignmentAt), lineage(plansStrongestFirst, planAt));
+        List<Slot> slots = slots(planAt, assignmentAt);
+        Slot last = slots.get(slots.size() - 1);
+        if (last.assignment() != null && last.assignment().endMinute() > DAY_MINUTES) {
+            slots.set(slots.size() - 1, new Slot(last.startMinute(), spanEnd(last.assignment()), last.plan(),
+                    last.assignment()));
+        }
+        return new Layout(slots, lineage(plansStrongestFirst, planAt));
+    }
+
+    /** Where an assignment ends in schedule-time of its own day (past 1440 when it spans the day end). */
+    static int spanEnd(AssignmentSpec assignment) {
+        return Math.min(assignment.endMinute(), assignment.startMinute() + DAY_MINUTES);
     }
 
     private static void claim(DayContext day, PlanSpec plan, AssignmentSpec assignment, PlanSpec[] planAt,
                               AssignmentSpec[] assignmentAt) {
         int end = Math.min(assignment.endMinute(), DAY_MINUTES);
-        if (assignment.endMinute() > DAY_MINUTES) {
+        if (assignment.durationMinutes() > DAY_MINUTES) {
             day.log().warn(Decision.Kind.DROPPED, BroadcastDays.dayEnd(day.channel(), day.day()), assignment.id(),
                     null, "assignment " + span(assignment.startMinute(), assignment.endMinute()) + " of plan '"
-                            + plan.name() + "' runs past schedule-time 24:00; the excess is ignored");
+                            + plan.name() + "' lasts more than 24 hours; only its first 24 hours air");
         }
         Map<UUID, PlanSpec> stronger = new LinkedHashMap<>();
         boolean overlapsOwnPlan = false;
@@ -112,6 +131,7 @@ final class Layering {
     }
 
     static String span(int startMinute, int endMinute) {
-        return DayContext.minutes(startMinute) + "–" + DayContext.minutes(endMinute);
+        return DayContext.minutes(startMinute) + "–" + (endMinute <= DAY_MINUTES ? DayContext.minutes(endMinute)
+                : DayContext.minutes(endMinute - DAY_MINUTES) + " (next day)");
     }
 }

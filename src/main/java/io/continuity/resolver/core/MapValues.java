@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Typed reads from a decoded JSON object ({@code Map<String, Object>}) that fail with a {@link RuleException}
- * naming the key. Shared by {@link ContentRule#fromMap} and {@link PlaybackRules#fromMap}.
+ * naming the key. Shared by {@link ContentRule#fromMap} and {@link PlaybackRules#fromMap}. An absent map, an absent key
+ * and an explicit JSON {@code null} all read as "not given".
  */
 final class MapValues {
 
@@ -19,7 +20,7 @@ final class MapValues {
     }
 
     static String string(Map<String, Object> map, String key) {
-        Object value = map.get(key);
+        Object value = get(map, key);
         if (value == null) {
             return null;
         }
@@ -34,7 +35,7 @@ final class MapValues {
 
     /** A string or a list of strings, returned lower-cased when {@code lowerCase} is set. */
     static Set<String> stringSet(Map<String, Object> map, String key, boolean lowerCase) {
-        Object value = map.get(key);
+        Object value = get(map, key);
         if (value == null) {
             return Set.of();
         }
@@ -50,7 +51,7 @@ final class MapValues {
     }
 
     static Integer integer(Map<String, Object> map, String key, int min) {
-        Object value = map.get(key);
+        Object value = get(map, key);
         if (value == null) {
             return null;
         }
@@ -78,7 +79,7 @@ final class MapValues {
     }
 
     static boolean bool(Map<String, Object> map, String key) {
-        Object value = map.get(key);
+        Object value = get(map, key);
         if (value == null) {
             return false;
         }
@@ -86,6 +87,10 @@ final class MapValues {
             return b;
         }
         throw wrongType(key, "a boolean", value);
+    }
+
+    private static Object get(Map<String, Object> map, String key) {
+        return map == null ? null : map.get(key);
     }
 
     static RuleException wrongType(String key, String expected, Object value) {

@@ -6,13 +6,18 @@ import java.util.Objects;
 
 /**
  * Everything one resolution needs: a snapshot of the channel, all of its plans (the resolver picks the matching
- * ones), the catalog, the play history before the day, the seed generation and any frozen prefix to keep.
+ * ones), the catalog, the play history before the day, the seed generation, any frozen prefix to keep and the
+ * carry-over of the previous day.
  *
  * @param seedGeneration bumps deliberately change random choices; replays with the same value repeat them
  * @param frozenPrefix   events kept from a previous version, contiguous from the day start; may be empty
+ * @param carryIn        the previous day's {@link ResolvedDay#carryOut()}: events that air from this day's start
+ *                       because an assignment of the previous day runs past its end; may be empty. Where the frozen
+ *                       prefix also covers them, the frozen prefix wins
  */
 public record ResolveRequest(ChannelSpec channel, LocalDate broadcastDay, List<PlanSpec> plans, CatalogView catalog,
-                             PlayHistory history, int seedGeneration, List<ResolvedEvent> frozenPrefix) {
+                             PlayHistory history, int seedGeneration, List<ResolvedEvent> frozenPrefix,
+                             List<ResolvedEvent> carryIn) {
 
     public ResolveRequest {
         Objects.requireNonNull(channel, "channel");
@@ -21,10 +26,22 @@ public record ResolveRequest(ChannelSpec channel, LocalDate broadcastDay, List<P
         plans = plans == null ? List.of() : List.copyOf(plans);
         history = history == null ? PlayHistory.empty() : history;
         frozenPrefix = frozenPrefix == null ? List.of() : List.copyOf(frozenPrefix);
+        carryIn = carryIn == null ? List.of() : List.copyOf(carryIn);
     }
 
-    /** The same request for another day with another history and no frozen prefix. */
+    /** A request without carry-in (the previous day ends on its own day end). */
+    public ResolveRequest(ChannelSpec channel, LocalDate broadcastDay, List<PlanSpec> plans, CatalogView catalog,
+                          PlayHistory history, int seedGeneration, List<ResolvedEvent> frozenPrefix) {
+        this(channel, broadcastDay, plans, catalog, history, seedGeneration, frozenPrefix, List.of());
+    }
+
+    /** The same request with {@code events} (the previous day's carry-out) as carry-in. */
+    public ResolveRequest withCarryIn(List<ResolvedEvent> events) {
+        return new ResolveRequest(channel, broadcastDay, plans, catalog, history, seedGeneration, frozenPrefix, events);
+    }
+
+    /** The same request for another day with another history, no frozen prefix and no carry-in. */
     public ResolveRequest forDay(LocalDate day, PlayHistory dayHistory) {
-        return new ResolveRequest(channel, day, plans, catalog, dayHistory, seedGeneration, List.of());
+        return new ResolveRequest(channel, day, plans, catalog, dayHistory, seedGeneration, List.of(), List.of());
     }
 }

@@ -7,6 +7,12 @@ import java.util.List;
  * The resolver core: given a channel, its plans, the catalog and the play history, it returns the exact playout
  * of one broadcast day. Pure and deterministic: the same request always gives an equal {@link ResolvedDay}
  * (same events, uuids and decisions). Stateless and thread-safe.
+ *
+ * <p>Carry-over (DESIGN §2 "Broadcast day and schedule-time"): every day covers exactly {@code [dayStart,
+ * dayEnd)}. An assignment running past schedule-time 24:00 plays across the day end; the part after it is the
+ * day's {@link ResolvedDay#carryOut()}, which airs at the start of the next day and is published with that day, as
+ * its first events ({@link ResolveRequest#carryIn()}). The next day's own assignments resume where the carry-over
+ * ends, and its decisions say what was cut.
  */
 public final class Resolver {
 
@@ -17,8 +23,8 @@ public final class Resolver {
 
     /**
      * Resolves {@code days} consecutive broadcast days starting at the request's day; each later day sees the
-     * earlier days' output as history (sequential positions and rotations carry over). The frozen prefix, if any,
-     * applies to the first day only.
+     * earlier days' output as history (sequential positions and rotations carry over) and the previous day's
+     * carry-out as its carry-in. The frozen prefix and carry-in of the request, if any, apply to the first day only.
      */
     public List<ResolvedDay> resolveDays(ResolveRequest first, int days) {
         if (days < 1) {
@@ -30,7 +36,7 @@ public final class Resolver {
         PlayHistory history = first.history();
         for (int i = 1; i < days; i++) {
             history = history.plus(current);
-            current = resolve(first.forDay(first.broadcastDay().plusDays(i), history));
+            current = resolve(first.forDay(first.broadcastDay().plusDays(i), history).withCarryIn(current.carryOut()));
             result.add(current);
         }
         return result;
