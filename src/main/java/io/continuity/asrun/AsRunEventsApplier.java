@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.continuity.channel.ChannelEntity;
 import io.continuity.common.EventTimes;
+import io.continuity.config.ContinuityConfig;
 import io.continuity.events.AsRunEvent;
 import io.continuity.events.AsRunRecorded;
 import io.continuity.events.Envelope;
@@ -37,9 +38,11 @@ public class AsRunEventsApplier implements EventApplier<AsRunEvent> {
     private final ResolutionRequests resolutions;
     private final PartitionTracker tracker;
     private final Clock clock;
+    private final java.time.Duration grace;
 
     public AsRunEventsApplier(Reconciler reconciler, AsRunBatch batch, ResolutionRequests resolutions, PartitionTracker tracker,
-            Clock clock) {
+            Clock clock, ContinuityConfig config) {
+        this.grace = config.reconciliation().grace();
         this.reconciler = reconciler;
         this.batch = batch;
         this.resolutions = resolutions;
@@ -98,7 +101,10 @@ public class AsRunEventsApplier implements EventApplier<AsRunEvent> {
         entry.persistAndFlush();
         Optional<PlannedEvent> planned = reconciler.recorded(entry, clock.instant());
         boolean offPlan = planned.map(p -> !entry.assetUuid.equals(p.assetUuid())).orElse(true);
-        if (AiredEntry.of(entry).aired() && offPlan) {
+        // rotation counts a planned event as played only until its as-run is overdue (its end + the grace): an entry
+        // that arrives later changes what rotation counts, just as one that aired something else does
+        boolean late = planned.map(p -> p.end().plus(grace).isBefore(clock.instant())).orElse(false);
+        if (AiredEntry.of(entry).aired() && (offPlan || late)) {
             batch.airedOffPlan(entry.channelId);
         }
     }

@@ -68,6 +68,50 @@ class AsRunRotationTest {
                 .isEqualTo("SUBSTITUTED");
     }
 
+    @Test
+    void aProgrammeThatDidNotAirIsScheduledAgainAndOneReportedLateAsAiredIsNot() {
+        Db db = new Db(dataSource);
+        AsRunScenario missed = new AsRunScenario(kafka, db);
+        AsRunScenario aired = new AsRunScenario(kafka, db);
+        for (AsRunScenario channel : List.of(missed, aired)) {
+            channel.promos(5, Duration.ofMinutes(2));
+            channel.movies("default", 2, Duration.ofMinutes(30));
+            channel.movies("morning", 4, Duration.ofMinutes(25));
+        }
+        // schedule-time 00:00 is 06:00 UTC: today's slot has ended when the test clock starts at 07:00, and no as-run says it aired
+        AssignmentAdded missedMorning = missed.movieAssignment("00:00", 30, "morning", Map.of("sequential", true));
+        AssignmentAdded airedMorning = aired.movieAssignment("00:00", 30, "morning", Map.of("sequential", true));
+        missed.configure("default", missedMorning);
+        aired.configure("default", airedMorning);
+        UUID missedToday = awaitPick(missed, missedMorning.assignmentId(), AsRunScenario.TODAY);
+        Event airedToday = awaitDayProgramme(aired, airedMorning.assignmentId(), AsRunScenario.TODAY);
+        aired.send(aired.asPlanned(airedToday));
+
+        // sequential: the next airing is the item after the last one that aired; one that never aired comes again
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> missedToday.equals(pickOn(missed, missedMorning.assignmentId(), AsRunScenario.TODAY.plusDays(1))));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            UUID tomorrow = pickOn(aired, airedMorning.assignmentId(), AsRunScenario.TODAY.plusDays(1));
+            return tomorrow != null && !tomorrow.equals(airedToday.asset());
+        });
+        assertThat(pickOn(missed, missedMorning.assignmentId(), AsRunScenario.TODAY.plusDays(2))).isNotEqualTo(missedToday);
+    }
+
+    private static UUID awaitPick(AsRunScenario channel, UUID assignment, LocalDate day) {
+        return awaitDayProgramme(channel, assignment, day).asset();
+    }
+
+    private static Event awaitDayProgramme(AsRunScenario channel, UUID assignment, LocalDate day) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> pickOn(channel, assignment, day) != null);
+        return channel.events(day).stream().filter(e -> assignment.equals(e.assignment()) && "program".equals(e.kind())).findFirst()
+                .orElseThrow();
+    }
+
+    private static UUID pickOn(AsRunScenario channel, UUID assignment, LocalDate day) {
+        return channel.events(day).stream().filter(e -> assignment.equals(e.assignment()) && "program".equals(e.kind())).map(Event::asset)
+                .findFirst().orElse(null);
+    }
+
     /** The movie the evening assignment plays on each of the five resolved days, once {@code done} holds for them. */
     private static Map<LocalDate, UUID> awaitEveningPicks(AsRunScenario channel, UUID assignment, Predicate<Map<LocalDate, UUID>> done) {
         Map<LocalDate, UUID> picks = new TreeMap<>();

@@ -80,15 +80,16 @@ final class AsRunScenario {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> db.count("SELECT count(*) FROM catalog_asset WHERE uuid = ANY (?)", (Object) assets.toArray(UUID[]::new))
                         == assets.size());
-        kafka.send(key, new ChannelConfigured(channel, "ch-" + tag, "As-run " + tag, "UTC", 30, List.of(0, 30), "06:00",
+        List<io.continuity.events.ContinuityEvent> records = new ArrayList<>();
+        records.add(new ChannelConfigured(channel, "ch-" + tag, "As-run " + tag, "UTC", 30, List.of(0, 30), "06:00",
                 Map.of("kind", "promo", "tags", List.of(tag + "-promo")),
                 new ChannelConfigured.DefaultProgramming("rule", Map.of("kind", "movie", "tags", List.of(tag + "-" + defaultGroup))), null));
         if (assignments.length > 0) {
-            kafka.send(key, new PlanCreated(plan, channel, "Every day", 10, "* * * * *", null, null, true, null));
+            records.add(new PlanCreated(plan, channel, "Every day", 10, "* * * * *", null, null, true, null));
         }
-        for (AssignmentAdded assignment : assignments) {
-            kafka.send(key, assignment);
-        }
+        records.addAll(List.of(assignments));
+        // one batch: the channel's first version already holds its plan (its first, already aired hour is frozen)
+        kafka.sendTogether(key, records);
     }
 
     /** The events of the current version of {@code day}, once it exists. */

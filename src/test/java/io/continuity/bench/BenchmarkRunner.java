@@ -53,7 +53,7 @@ public final class BenchmarkRunner {
         Footprint footprint = new Footprint();
         Phases phases = new Phases();
         long start = System.nanoTime();
-        if (options.runs("B2") || options.runs("B5") || options.runs("B6")) {
+        if (options.runs("B2") || options.runs("B5") || options.runs("B6") || options.runs("B3C")) {
             new RebuildStage(options, footprint, phases).run(table);
         }
         if (options.runs("B1") || options.runs("B3") || options.runs("B4") || options.runs("B5") || options.runs("B6")) {

@@ -67,6 +67,11 @@ final class RebuildStage {
                 new QueryBenchmark(service, scale).measure(table);
                 phases.add("B5 queries", stack.jfrFile("rebuild"), start, System.nanoTime());
             }
+            if (options.runs("B3C")) {
+                long start = System.nanoTime();
+                new CatalogChangeLatency().run(stack, service, options, table);
+                phases.add("B3c catalog change", stack.jfrFile("rebuild"), start, System.nanoTime());
+            }
             stack.stop(service);
             double copySeconds = copyCeiling(stack, database, rows);
             double wall = wallNanos / 1e9;

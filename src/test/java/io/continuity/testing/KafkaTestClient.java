@@ -63,6 +63,35 @@ public final class KafkaTestClient implements AutoCloseable {
         sendRaw(type.topic().topicName(), key, headers, json(event));
     }
 
+    /**
+     * Sends records of one key as one producer batch, so the broker appends them together and a consumer never polls
+     * only the first of them (e.g. a channel with its plan, resolved as one).
+     */
+    public void sendTogether(String key, List<ContinuityEvent> events) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 200);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> batch = new KafkaProducer<>(props)) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (ContinuityEvent event : events) {
+                EventType type = EventType.of(event);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic().topicName(), key, json(event));
+                CloudEventCodec.ceHeaders(type.ceType(), UUID.randomUUID().toString(), Instant.parse("2026-11-20T10:00:00Z"), "urn:test")
+                        .forEach((k, v) -> record.headers().add(k, v == null ? null : v.getBytes(StandardCharsets.UTF_8)));
+                sent.add(batch.send(record));
+            }
+            batch.flush();
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends anything: the headers and bytes exactly as given. */
     public void sendRaw(String topic, String key, Map<String, String> headers, byte[] value) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
