@@ -2,6 +2,7 @@ package io.continuity.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -34,6 +35,15 @@ public record TimeRange(Instant from, Instant to) {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.badParameter(field, "must be an ISO-8601 instant such as 2026-11-22T18:00:00Z, was '" + value + "'");
+        }
+    }
+
+    /** A date query or path parameter (YYYY-MM-DD); a 400 problem naming {@code field} when it is not one. */
+    public static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter(field, "must be a date YYYY-MM-DD, was '" + value + "'");
         }
     }
 

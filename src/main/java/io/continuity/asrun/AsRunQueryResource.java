@@ -2,11 +2,14 @@ package io.continuity.asrun;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.continuity.api.Roles;
 import io.continuity.asrun.AsRunViews.AsRunView;
 import io.continuity.asrun.AsRunViews.ReconciliationView;
+import io.continuity.playlog.CurrentSchedule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,9 +29,11 @@ public class AsRunQueryResource {
 
     private final EntityManager em;
     private final Clock clock;
+    private final CurrentSchedule current;
 
-    public AsRunQueryResource(EntityManager em, Clock clock) {
+    public AsRunQueryResource(EntityManager em, Clock clock, CurrentSchedule current) {
         this.em = em;
+        this.current = current;
         this.clock = clock;
     }
 
@@ -46,16 +51,18 @@ public class AsRunQueryResource {
     public List<ReconciliationView> reconciliation(@PathParam("channelId") UUID channelId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         TimeRange range = TimeRange.parse(from, to, clock.instant());
-        return em.createQuery("""
-                select r, e.assetUuid, a.assetUuid from ReconciliationResultEntity r
+        List<Object[]> rows = em.createQuery("""
+                select r, a.assetUuid from ReconciliationResultEntity r
                 left join AsRunLogEntryEntity a on a.id = r.asRunId
-                left join BroadcastPlaylogEventEntity e on e.uuid = r.playlogEventUuid and e.channelId = r.channelId
-                     and exists (select 1 from BroadcastScheduleDayEntity d where d.id = e.scheduleDayId and d.supersededAt is null)
                 where r.channelId = ?1 and coalesce(r.plannedStartUtc, r.actualStartUtc) >= ?2 and coalesce(r.plannedStartUtc, r.actualStartUtc) < ?3
                 order by coalesce(r.plannedStartUtc, r.actualStartUtc), r.outcome, r.id""", Object[].class)
                 .setParameter(1, channelId).setParameter(2, range.from()).setParameter(3, range.to())
-                .getResultStream()
-                .map(row -> ReconciliationView.of((ReconciliationResultEntity) row[0], (UUID) row[1], (UUID) row[2]))
-                .toList();
+                .getResultList();
+        Map<UUID, UUID> planned = current.assetsOf(channelId, rows.stream().map(row -> ((ReconciliationResultEntity) row[0]).playlogEventUuid)
+                .filter(Objects::nonNull).distinct().toList());
+        return rows.stream().map(row -> {
+            ReconciliationResultEntity r = (ReconciliationResultEntity) row[0];
+            return ReconciliationView.of(r, r.playlogEventUuid == null ? null : planned.get(r.playlogEventUuid), (UUID) row[1]);
+        }).toList();
     }
 }

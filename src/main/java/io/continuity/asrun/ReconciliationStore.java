@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hibernate.query.NativeQuery;
+
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
+import io.continuity.playlog.BroadcastScheduleDayEntity;
+import io.continuity.playlog.CurrentSchedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -21,14 +26,16 @@ class ReconciliationStore {
 
     /** First key of the advisory locks that serialise reconciliation per channel ("asru"). */
     private static final int LOCK_CLASS = 0x61737275;
-    private static final String CURRENT_EVENTS = """
-            select e from BroadcastPlaylogEventEntity e, BroadcastScheduleDayEntity d
-            where d.id = e.scheduleDayId and d.supersededAt is null and e.channelId = ?1""";
+    /** The tables the reads below depend on: pending changes to them are flushed before a read, as for a JPQL query. */
+    private static final List<Class<?>> READS = List.of(BroadcastPlaylogEventEntity.class, BroadcastScheduleDayEntity.class,
+            AsRunLogEntryEntity.class, ReconciliationResultEntity.class);
 
     private final EntityManager em;
+    private final CurrentSchedule current;
 
-    ReconciliationStore(EntityManager em) {
+    ReconciliationStore(EntityManager em, CurrentSchedule current) {
         this.em = em;
+        this.current = current;
     }
 
     /** Waits for, then holds until commit, the channel's reconciliation lock (other replicas included). */
@@ -39,8 +46,7 @@ class ReconciliationStore {
     }
 
     Optional<PlannedEvent> plannedEvent(UUID channelId, UUID eventUuid) {
-        return BroadcastPlaylogEventEntity.<BroadcastPlaylogEventEntity>find(CURRENT_EVENTS + " and e.uuid = ?2", channelId, eventUuid)
-                .firstResultOptional().map(ReconciliationStore::planned);
+        return current.event(channelId, eventUuid).map(ReconciliationStore::planned);
     }
 
     /**
@@ -50,12 +56,14 @@ class ReconciliationStore {
      * its day, so only the current days around [from, before) are read, however long the channel's history.
      */
     List<PlannedEvent> unjudgedEvents(UUID channelId, Instant from, Instant before) {
-        return BroadcastPlaylogEventEntity.<BroadcastPlaylogEventEntity>find(CURRENT_EVENTS + """
-                 and e.kind <> 'gap' and e.endUtc >= ?2 and e.endUtc < ?3
-                 and d.channelId = ?1 and d.dayStartUtc < ?3 and d.dayEndUtc >= ?2
-                 and not exists (select 1 from ReconciliationResultEntity r where r.playlogEventUuid = e.uuid)
-                 and e.endUtc > (select min(a.actualStartUtc) from AsRunLogEntryEntity a where a.channelId = e.channelId)
-                order by e.startUtc""", channelId, from, before).stream().map(ReconciliationStore::planned).toList();
+        return this.<BroadcastPlaylogEventEntity>list("""
+                SELECT e.* FROM current_playlog_event e
+                WHERE e.channel_id = ?1 AND e.kind <> 'gap' AND e.end_utc >= ?2 AND e.end_utc < ?3
+                  AND e.day_start_utc < ?3 AND e.day_end_utc >= ?2
+                  AND NOT EXISTS (SELECT 1 FROM reconciliation_result r WHERE r.playlog_event_uuid = e.uuid)
+                  AND e.end_utc > (SELECT min(a.actual_start_utc) FROM as_run_log a WHERE a.channel_id = e.channel_id)
+                ORDER BY e.start_utc""", BroadcastPlaylogEventEntity.class, channelId, from, before)
+                .stream().map(ReconciliationStore::planned).toList();
     }
 
     List<AiredEntry> entriesOf(PlannedEvent event) {
@@ -67,31 +75,25 @@ class ReconciliationStore {
      * ScheduleDay, yet were never judged EXTRA (they arrived before their day was resolved).
      */
     List<AiredEntry> unjudgedExtras(UUID channelId, Instant from) {
-        return AsRunLogEntryEntity.<AsRunLogEntryEntity>find("""
-                select a from AsRunLogEntryEntity a where a.channelId = ?1 and a.actualEndUtc >= ?2 and a.status not in ('SKIPPED', 'ERROR')
-                 and not exists (select 1 from ReconciliationResultEntity r where r.asRunId = a.id and r.outcome = 'EXTRA')
-                 and (a.playlogEventUuid is null or not exists (select 1 from BroadcastPlaylogEventEntity e, BroadcastScheduleDayEntity d
-                      where d.id = e.scheduleDayId and d.supersededAt is null and e.channelId = a.channelId and e.uuid = a.playlogEventUuid))
-                 and exists (select 1 from BroadcastScheduleDayEntity d where d.channelId = a.channelId and d.supersededAt is null
-                      and d.dayStartUtc <= a.actualStartUtc and d.dayEndUtc > a.actualStartUtc)
-                order by a.actualStartUtc""", channelId, from).stream().map(AiredEntry::of).toList();
+        return this.<AsRunLogEntryEntity>list("""
+                SELECT a.* FROM as_run_log a
+                WHERE a.channel_id = ?1 AND a.actual_end_utc >= ?2 AND a.status NOT IN ('SKIPPED', 'ERROR')
+                  AND NOT EXISTS (SELECT 1 FROM reconciliation_result r WHERE r.as_run_id = a.id AND r.outcome = 'EXTRA')
+                  AND (a.playlog_event_uuid IS NULL OR NOT EXISTS (SELECT 1 FROM current_playlog_event e
+                       WHERE e.channel_id = a.channel_id AND e.uuid = a.playlog_event_uuid))
+                  AND EXISTS (SELECT 1 FROM current_schedule_day d
+                       WHERE d.channel_id = a.channel_id AND d.day_start_utc <= a.actual_start_utc AND d.day_end_utc > a.actual_start_utc)
+                ORDER BY a.actual_start_utc""", AsRunLogEntryEntity.class, channelId, from).stream().map(AiredEntry::of).toList();
     }
 
     /** The broadcast day of the channel's current schedule that contains {@code at}, if one was resolved. */
     Optional<LocalDate> coveringDay(UUID channelId, Instant at) {
-        return em.createQuery("""
-                select d.broadcastDay from BroadcastScheduleDayEntity d
-                where d.channelId = ?1 and d.supersededAt is null and d.dayStartUtc <= ?2 and d.dayEndUtc > ?2""", LocalDate.class)
-                .setParameter(1, channelId).setParameter(2, at).getResultStream().findFirst();
+        return current.dayCovering(channelId, at).map(day -> day.broadcastDay);
     }
 
     /** Channels whose current schedule overlaps [from, before). */
-    @SuppressWarnings("unchecked")
     List<UUID> channelsScheduledBetween(Instant from, Instant before) {
-        return em.createNativeQuery("""
-                SELECT DISTINCT channel_id FROM broadcast_schedule_day
-                WHERE superseded_at IS NULL AND day_start_utc < ?2 AND day_end_utc > ?1 ORDER BY channel_id""", UUID.class)
-                .setParameter(1, from).setParameter(2, before).getResultList();
+        return current.channelsScheduledBetween(from, before);
     }
 
     /** Makes the stored outcomes of {@code event} exactly {@code findings}: stale outcomes go, changed ones are updated. */
@@ -140,5 +142,16 @@ class ReconciliationStore {
 
     private static PlannedEvent planned(BroadcastPlaylogEventEntity e) {
         return new PlannedEvent(e.uuid, e.channelId, e.assetUuid, e.kind, e.startUtc, e.endUtc, e.broadcastDay);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> list(String sql, Class<T> entity, Object... parameters) {
+        Query query = em.createNativeQuery(sql, entity);
+        NativeQuery<?> nativeQuery = query.unwrap(NativeQuery.class);
+        READS.forEach(nativeQuery::addSynchronizedEntityClass);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList();
     }
 }

@@ -4,13 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-
-import io.continuity.resolver.core.EventKind;
 
 /**
  * Turns a channel's playlog into its guide: the EPG is a coarser view of the playlog, one entry per programme.
@@ -35,7 +31,6 @@ public final class EpgBuilder {
 
     static final long CONTINUATION_TOLERANCE_MS = 1_000;
 
-    private static final Set<EventKind> PROGRAMME_KINDS = EnumSet.of(EventKind.PROGRAM, EventKind.FALLBACK, EventKind.OVERRIDE);
     private static final String UNTITLED = "To be announced";
 
     /** The guide of one channel for {@code events}, with metadata from {@code assets} (keyed by asset uuid). */
@@ -52,15 +47,10 @@ public final class EpgBuilder {
         return entries;
     }
 
-    /** Whether a playlog event of this kind can be a programme in the guide. */
-    public static boolean isProgrammeKind(EventKind kind) {
-        return PROGRAMME_KINDS.contains(kind);
-    }
-
     private static List<Programme> programmes(List<EpgEvent> events) {
         List<Programme> programmes = new ArrayList<>();
         events.stream()
-                .filter(e -> isProgrammeKind(e.kind()) && e.assetUuid() != null && e.end().isAfter(e.start()))
+                .filter(e -> e.kind().isProgramme() && e.assetUuid() != null && e.end().isAfter(e.start()))
                 .sorted(Comparator.comparing(EpgEvent::start))
                 .forEachOrdered(e -> {
                     Programme last = programmes.isEmpty() ? null : programmes.get(programmes.size() - 1);

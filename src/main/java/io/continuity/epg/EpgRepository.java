@@ -40,11 +40,10 @@ public class EpgRepository {
      * does not depend on fresh statistics. Every event lies inside its day, so the exact window is applied per row.
      */
     private static final String EVENTS = """
-            SELECT d.channel_id, e.uuid, e.asset_uuid, e.kind, e.start_utc, e.end_utc, e.offset_ms, e.title
-            FROM broadcast_schedule_day d
-            JOIN broadcast_playlog_event e ON e.schedule_day_id = d.id
-            WHERE d.superseded_at IS NULL AND d.channel_id = ANY (?) AND d.day_start_utc < ? AND d.day_end_utc > ? AND e.kind = ANY (?)
-            ORDER BY d.channel_id, e.start_utc""";
+            SELECT e.channel_id, e.uuid, e.asset_uuid, e.kind, e.start_utc, e.end_utc, e.offset_ms, e.title
+            FROM current_playlog_event e
+            WHERE e.channel_id = ANY (?) AND e.day_start_utc < ? AND e.day_end_utc > ? AND e.kind = ANY (?)
+            ORDER BY e.channel_id, e.start_utc""";
     private static final String ASSETS = """
             SELECT uuid, title, series_title, episode_title, season, episode, description, genre, rating
             FROM catalog_asset WHERE uuid = ANY (?)""";
@@ -70,7 +69,7 @@ public class EpgRepository {
         if (channelIds.isEmpty()) {
             return byChannel;
         }
-        String[] kinds = Arrays.stream(EventKind.values()).filter(EpgBuilder::isProgrammeKind)
+        String[] kinds = Arrays.stream(EventKind.values()).filter(EventKind::isProgramme)
                 .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(EVENTS)) {
             s.setArray(1, c.createArrayOf("uuid", channelIds.toArray()));

@@ -23,6 +23,7 @@ import io.continuity.messaging.Outbox;
 import io.continuity.messaging.TransactionCommit;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
+import io.continuity.playlog.CurrentSchedule;
 import io.continuity.playlog.PlaylogMapping;
 import io.continuity.playlog.ScheduleDayWriter;
 import io.continuity.resolver.core.OverrideAction;
@@ -56,10 +57,12 @@ public class OverrideService {
     private final String source;
     private final Timer latency;
     private final ScheduleDayWriter writer;
+    private final CurrentSchedule current;
 
     public OverrideService(EntityManager em, Outbox outbox, CloudEventCodec codec, Clock clock, ContinuityConfig config, MeterRegistry metrics,
-            ScheduleDayWriter writer) {
+            ScheduleDayWriter writer, CurrentSchedule current) {
         this.em = em;
+        this.current = current;
         this.writer = writer;
         this.latency = Timer.builder("continuity.override.latency").description("an override's request time (ce_time) to its application")
                 .publishPercentileHistogram().register(metrics);
@@ -120,20 +123,14 @@ public class OverrideService {
 
     private Target locate(OverrideRequested request) {
         if (request.targetEventUuid() != null) {
-            List<BroadcastPlaylogEventEntity> hits = BroadcastPlaylogEventEntity.find("""
-                    select e from BroadcastPlaylogEventEntity e, BroadcastScheduleDayEntity d
-                    where d.id = e.scheduleDayId and d.supersededAt is null and e.overridden = false and e.uuid = ?1 and e.channelId = ?2""",
-                    request.targetEventUuid(), request.channelId()).list();
-            if (hits.isEmpty()) {
-                throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "target_event_uuid",
-                        "no current playlog event " + request.targetEventUuid() + " on this channel");
-            }
-            BroadcastScheduleDayEntity day = BroadcastScheduleDayEntity.findById(hits.get(0).scheduleDayId);
-            return new Target(day, BroadcastPlaylogEventEntity.effectiveOfDay(day.id), PlaylogMapping.toResolved(hits.get(0)));
+            BroadcastPlaylogEventEntity hit = current.event(request.channelId(), request.targetEventUuid())
+                    .orElseThrow(() -> new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "target_event_uuid",
+                            "no current playlog event " + request.targetEventUuid() + " on this channel"));
+            BroadcastScheduleDayEntity day = BroadcastScheduleDayEntity.findById(hit.scheduleDayId);
+            return new Target(day, BroadcastPlaylogEventEntity.effectiveOfDay(day.id), PlaylogMapping.toResolved(hit));
         }
-        BroadcastScheduleDayEntity day = BroadcastScheduleDayEntity.<BroadcastScheduleDayEntity>find(
-                "channelId = ?1 and supersededAt is null and dayStartUtc <= ?2 and dayEndUtc > ?2", request.channelId(), request.startUtc())
-                .firstResultOptional().orElseThrow(() -> new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "start_utc",
+        BroadcastScheduleDayEntity day = current.dayCovering(request.channelId(), request.startUtc())
+                .orElseThrow(() -> new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "start_utc",
                         "no resolved schedule on this channel at " + request.startUtc()));
         return new Target(day, BroadcastPlaylogEventEntity.effectiveOfDay(day.id), null);
     }

@@ -3,7 +3,6 @@ package io.continuity.playlog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -16,8 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One version of a channel's broadcast day. Exactly one version per (channel, day) is current
- * ({@code superseded_at} null); older ones are kept for audit and "as of" queries.
+ * One version of a channel's broadcast day. Exactly one version per (channel, day) is current; older ones are kept for
+ * audit and "as of" queries. Which one is current is {@link CurrentSchedule}'s to answer.
  */
 @Entity
 @Table(name = "broadcast_schedule_day")
@@ -51,14 +50,4 @@ public class BroadcastScheduleDayEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "superseded_at")
     public Instant supersededAt;
-
-    public static Optional<BroadcastScheduleDayEntity> current(UUID channelId, LocalDate day) {
-        return find("channelId = ?1 and broadcastDay = ?2 and supersededAt is null", channelId, day).firstResultOptional();
-    }
-
-    /** The version that was current at {@code asOf}. */
-    public static Optional<BroadcastScheduleDayEntity> asOf(UUID channelId, LocalDate day, Instant asOf) {
-        return find("channelId = ?1 and broadcastDay = ?2 and createdAt <= ?3 and (supersededAt is null or supersededAt > ?3) "
-                + "order by version desc", channelId, day, asOf).firstResultOptional();
-    }
 }

@@ -18,7 +18,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.continuity.api.TimeRange;
-import io.continuity.epg.EpgBuilder;
 import io.continuity.playlog.GuideViews.GuideChannel;
 import io.continuity.playlog.GuideViews.GuideProgramme;
 import io.continuity.playlog.GuideViews.Reconciliation;
@@ -39,22 +38,21 @@ public class GuideRepository {
     /** Driven by the current day versions overlapping the window, like the EPG: bounded by the days asked for. */
     private static final String PROGRAMMES = """
             SELECT e.channel_id, e.uuid, e.kind, e.title, a.series_title, a.episode_title, a.season, a.episode, a.genre, e.asset_uuid,
-                   e.start_utc, e.end_utc, e.offset_ms, e.broadcast_day, e.assignment_id, e.plan_id, p.name, e.schedule_day_id, d.version,
-                   e.is_frozen, e.override_id, o.action, o.reason
-            FROM broadcast_schedule_day d
-            JOIN broadcast_playlog_event e ON e.schedule_day_id = d.id
+                   e.start_utc, e.end_utc, e.offset_ms, e.broadcast_day, e.assignment_id, e.plan_id, p.name, e.schedule_day_id,
+                   e.schedule_day_version, e.is_frozen, e.override_id, o.action, o.reason
+            FROM current_playlog_event e
             LEFT JOIN schedule_plan p ON p.id = e.plan_id
             LEFT JOIN playlog_override o ON o.id = e.override_id
             LEFT JOIN catalog_asset a ON a.uuid = e.asset_uuid
-            WHERE d.superseded_at IS NULL AND d.channel_id = ANY (?) AND d.day_start_utc < ? AND d.day_end_utc > ?
-              AND NOT e.is_overridden AND e.kind = ANY (?) AND e.start_utc < ? AND e.end_utc > ?
+            WHERE e.channel_id = ANY (?) AND e.day_start_utc < ? AND e.day_end_utc > ?
+              AND e.kind = ANY (?) AND e.start_utc < ? AND e.end_utc > ?
             ORDER BY e.channel_id, e.start_utc""";
     private static final String OUTCOMES = """
             SELECT playlog_event_uuid, outcome, delta_ms, detail FROM reconciliation_result
             WHERE playlog_event_uuid = ANY (?) ORDER BY playlog_event_uuid, outcome""";
     /** Programmes, and slate: an operator needs to see dead air as much as what airs. Filler and bumpers are padding. */
     private static final String[] SHOWN_KINDS = Arrays.stream(EventKind.values())
-            .filter(k -> EpgBuilder.isProgrammeKind(k) || k == EventKind.GAP).map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+            .filter(k -> k.isProgramme() || k == EventKind.GAP).map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     private final DataSource dataSource;
 

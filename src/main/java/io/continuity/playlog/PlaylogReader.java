@@ -37,16 +37,17 @@ public class PlaylogReader {
     /**
      * Driven by the channel's current ScheduleDays overlapping the range, like the EPG and the guide: an event lies
      * inside its day, so the rows read are those of two or three days whatever the length of the channel's history
-     * and however many superseded versions it has. The {@code broadcast_day} bounds only let the partial unique index
-     * on (channel, day) find those days; the exact test is on the day's own instants.
+     * and however many superseded versions it has. The {@code schedule_day_date} bounds only let the partial unique
+     * index on (channel, day) find those days; the exact test is on the day's own instants. The view
+     * {@code current_playlog_event} (V4) is inlined by PostgreSQL, so the plan is the one tuned in V3.
      */
     static final String CURRENT = """
             SELECT e.uuid, e.asset_uuid, e.kind, e.start_utc, e.end_utc, e.offset_ms, e.broadcast_day, e.assignment_id, e.plan_id,
                    e.schedule_day_id, e.title, e.fallback, e.is_frozen, e.is_overridden, e.override_id
-            FROM broadcast_schedule_day d JOIN broadcast_playlog_event e ON e.schedule_day_id = d.id
-            WHERE d.channel_id = ? AND d.superseded_at IS NULL AND d.broadcast_day BETWEEN ? AND ?
-              AND d.day_start_utc < ? AND d.day_end_utc > ?
-              AND NOT e.is_overridden AND e.start_utc < ? AND e.end_utc > ?
+            FROM current_playlog_event e
+            WHERE e.channel_id = ? AND e.schedule_day_date BETWEEN ? AND ?
+              AND e.day_start_utc < ? AND e.day_end_utc > ?
+              AND e.start_utc < ? AND e.end_utc > ?
             ORDER BY e.start_utc""";
     private static final String CURRENT_LIMITED = CURRENT + " LIMIT ?";
     /**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.continuity.api.ProblemException;
 import io.continuity.api.Roles;
+import io.continuity.api.TimeRange;
 import io.continuity.events.EventJson;
 import io.continuity.playlog.PlaylogViews.EventView;
 import io.continuity.playlog.PlaylogViews.NowView;
@@ -42,20 +42,22 @@ public class ScheduleQueryResource {
 
     private final Clock clock;
     private final PlaylogReader reader;
+    private final CurrentSchedule current;
 
-    public ScheduleQueryResource(Clock clock, PlaylogReader reader) {
+    public ScheduleQueryResource(Clock clock, PlaylogReader reader, CurrentSchedule current) {
         this.clock = clock;
         this.reader = reader;
+        this.current = current;
     }
 
     @GET
     @Path("/schedule-days/{broadcastDay}")
     public ScheduleDayView scheduleDay(@PathParam("channelId") UUID channelId, @PathParam("broadcastDay") String broadcastDay,
             @QueryParam("as_of") String asOf) {
-        LocalDate day = date("broadcast_day", broadcastDay);
+        LocalDate day = TimeRange.date("broadcast_day", broadcastDay);
         BroadcastScheduleDayEntity version = (asOf == null
-                ? BroadcastScheduleDayEntity.current(channelId, day)
-                : BroadcastScheduleDayEntity.asOf(channelId, day, instant("as_of", asOf)))
+                ? current.day(channelId, day)
+                : current.dayAsOf(channelId, day, instant("as_of", asOf)))
                 .orElseThrow(() -> ProblemException.notFound("no schedule for channel " + channelId + " on " + day
                         + (asOf == null ? "" : " as of " + asOf)));
         try {
@@ -99,15 +101,7 @@ public class ScheduleQueryResource {
         return new NowView(channelId, now, onAir, into, onAir.offsetMs() + into, around.size() > 1 ? around.get(1) : null);
     }
 
-    static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(field, "must be a date YYYY-MM-DD, was '" + value + "'");
-        }
-    }
-
     private static Instant instant(String field, String value) {
-        return io.continuity.api.TimeRange.instant(field, value);
+        return TimeRange.instant(field, value);
     }
 }

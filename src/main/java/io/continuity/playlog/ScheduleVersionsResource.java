@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.continuity.api.ProblemException;
 import io.continuity.api.Roles;
+import io.continuity.api.TimeRange;
 import io.continuity.events.EventJson;
 import io.continuity.playlog.PlaylogViews.DiffView;
 import io.continuity.playlog.PlaylogViews.EventView;
@@ -38,7 +39,7 @@ public class ScheduleVersionsResource {
     @Path("/versions")
     public List<VersionView> versions(@PathParam("channelId") UUID channelId, @PathParam("broadcastDay") String broadcastDay) {
         List<BroadcastScheduleDayEntity> versions = BroadcastScheduleDayEntity.list("channelId = ?1 and broadcastDay = ?2 order by version",
-                channelId, ScheduleQueryResource.date("broadcast_day", broadcastDay));
+                channelId, TimeRange.date("broadcast_day", broadcastDay));
         if (versions.isEmpty()) {
             throw ProblemException.notFound("no schedule for channel " + channelId + " on " + broadcastDay);
         }
@@ -56,7 +57,7 @@ public class ScheduleVersionsResource {
         if (to == null) {
             throw ProblemException.badParameter("to", "is required: the version to compare to");
         }
-        var day = ScheduleQueryResource.date("broadcast_day", broadcastDay);
+        var day = TimeRange.date("broadcast_day", broadcastDay);
         Map<UUID, BroadcastPlaylogEventEntity> before = events(channelId, day, from, "from");
         Map<UUID, BroadcastPlaylogEventEntity> after = events(channelId, day, to, "to");
         List<EventView> added = after.values().stream().filter(e -> !before.containsKey(e.uuid)).map(EventView::of).toList();

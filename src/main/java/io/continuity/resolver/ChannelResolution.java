@@ -16,6 +16,7 @@ import io.continuity.channel.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
+import io.continuity.playlog.CurrentSchedule;
 import io.continuity.playlog.PlaylogMapping;
 import io.continuity.playlog.ScheduleDayWriter;
 import io.continuity.playlog.ScheduleDayWriter.DayVersion;
@@ -65,10 +66,12 @@ public class ChannelResolution {
     private final Timer timer;
     private final Alerts alerts;
     private final OverrideInputs overrides;
+    private final CurrentSchedule currentSchedule;
     private final Resolver resolver = new Resolver();
 
     public ChannelResolution(EntityManager em, CatalogSnapshots catalogs, ScheduleDayWriter writer, ResolutionRequests requests,
-            ContinuityConfig config, MeterRegistry metrics, Alerts alerts, OverrideInputs overrides) {
+            ContinuityConfig config, MeterRegistry metrics, Alerts alerts, OverrideInputs overrides, CurrentSchedule currentSchedule) {
+        this.currentSchedule = currentSchedule;
         this.alerts = alerts;
         this.overrides = overrides;
         this.em = em;
@@ -119,7 +122,7 @@ public class ChannelResolution {
         boolean earlierChanged = false;
         int written = 0;
         for (LocalDate day = today; !day.isAfter(today.plusDays(config.horizon().days())); day = day.plusDays(1)) {
-            BroadcastScheduleDayEntity current = BroadcastScheduleDayEntity.current(channel.id, day).orElse(null);
+            BroadcastScheduleDayEntity current = currentSchedule.day(channel.id, day).orElse(null);
             if (current != null && !earlierChanged && scope.days() != null && !scope.days().contains(day)) {
                 skipped.add(day);
                 previous = null;
@@ -190,8 +193,8 @@ public class ChannelResolution {
     }
 
     /** A day this resolution leaves alone, as the history of the days after it sees it. */
-    private static ResolvedDay storedDay(ChannelSpec spec, LocalDate day) {
-        List<ResolvedEvent> events = BroadcastScheduleDayEntity.current(spec.id(), day)
+    private ResolvedDay storedDay(ChannelSpec spec, LocalDate day) {
+        List<ResolvedEvent> events = currentSchedule.day(spec.id(), day)
                 .map(d -> BroadcastPlaylogEventEntity.effectiveOfDay(d.id).stream().map(PlaylogMapping::toResolved).toList())
                 .orElse(List.of());
         return new ResolvedDay(spec.id(), day, BroadcastDays.dayStart(spec, day), BroadcastDays.dayEnd(spec, day), 0, events, List.of(),
@@ -262,8 +265,7 @@ public class ChannelResolution {
     private PlayHistory history(UUID channelId, Instant before, Instant now) {
         InMemoryPlayHistory history = InMemoryPlayHistory.empty();
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT e.asset_uuid, e.start_utc FROM broadcast_playlog_event e
-                JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id AND d.superseded_at IS NULL
+                SELECT e.asset_uuid, e.start_utc FROM current_playlog_event e
                 WHERE e.channel_id = ?1 AND e.start_utc < ?2 AND e.start_utc >= ?3 AND e.end_utc > ?5 AND e.asset_uuid IS NOT NULL
                 UNION ALL
                 SELECT a.asset_uuid, a.actual_start_utc FROM as_run_log a

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,10 +14,10 @@ import io.continuity.alert.Alerts;
 import io.continuity.channel.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.messaging.PartitionTracker;
+import io.continuity.playlog.CurrentSchedule;
 import io.continuity.resolver.core.BroadcastDays;
 import io.continuity.resolver.core.ChannelSpec;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -32,15 +30,15 @@ public class CoverageMonitor {
 
     private static final Logger LOG = Logger.getLogger(CoverageMonitor.class);
 
-    private final EntityManager em;
+    private final CurrentSchedule current;
     private final ResolutionRequests requests;
     private final PartitionTracker partitions;
     private final Alerts alerts;
     private final ContinuityConfig config;
 
-    public CoverageMonitor(EntityManager em, ResolutionRequests requests, PartitionTracker partitions, Alerts alerts,
+    public CoverageMonitor(CurrentSchedule current, ResolutionRequests requests, PartitionTracker partitions, Alerts alerts,
             ContinuityConfig config) {
-        this.em = em;
+        this.current = current;
         this.requests = requests;
         this.partitions = partitions;
         this.alerts = alerts;
@@ -56,12 +54,7 @@ public class CoverageMonitor {
      */
     @Transactional
     public void rollAndCheck(Set<Integer> ownedPartitions, Instant now, boolean everyChannel) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> coverage = em.createNativeQuery("""
-                SELECT d.channel_id, max(d.day_end_utc) FROM broadcast_schedule_day d
-                WHERE d.superseded_at IS NULL GROUP BY d.channel_id""", Object[].class).getResultList();
-        Map<UUID, Instant> coveredUntil = new HashMap<>();
-        coverage.forEach(row -> coveredUntil.put((UUID) row[0], toInstant(row[1])));
+        Map<UUID, Instant> coveredUntil = current.coverage();
         Duration minimum = Duration.ofDays(config.horizon().minimumLeadDays());
         int owned = 0;
         int requested = 0;
@@ -101,10 +94,5 @@ public class CoverageMonitor {
         }
         LocalDate lastDay = BroadcastDays.broadcastDayOf(channel, now).plusDays(days);
         return coveredUntil.isBefore(BroadcastDays.dayEnd(channel, lastDay));
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) value).toInstant();
     }
 }

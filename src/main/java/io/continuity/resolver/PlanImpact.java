@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.continuity.channel.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
+import io.continuity.playlog.CurrentSchedule;
 import io.continuity.resolver.core.BroadcastDays;
 import io.continuity.resolver.core.ChannelSpec;
 import io.continuity.resolver.core.PlanSpec;
@@ -29,8 +30,10 @@ public class PlanImpact {
     private final ResolutionRequests requests;
     private final Clock clock;
     private final ContinuityConfig config;
+    private final CurrentSchedule current;
 
-    public PlanImpact(EntityManager em, ResolutionRequests requests, Clock clock, ContinuityConfig config) {
+    public PlanImpact(EntityManager em, ResolutionRequests requests, Clock clock, ContinuityConfig config, CurrentSchedule current) {
+        this.current = current;
         this.em = em;
         this.requests = requests;
         this.clock = clock;
@@ -63,13 +66,7 @@ public class PlanImpact {
                 days.add(day);
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Object> used = em.createNativeQuery("""
-                SELECT broadcast_day FROM broadcast_schedule_day
-                WHERE channel_id = ?1 AND superseded_at IS NULL AND broadcast_day >= ?2 AND ?3 = ANY (plan_lineage)""")
-                .setParameter(1, spec.id()).setParameter(2, today).setParameter(3, planId).getResultList();
-        for (Object d : used) {
-            LocalDate day = d instanceof LocalDate l ? l : ((java.sql.Date) d).toLocalDate();
+        for (LocalDate day : current.daysFromPlan(spec.id(), today, planId)) {
             days.add(day);
             days.add(day.plusDays(1));
         }

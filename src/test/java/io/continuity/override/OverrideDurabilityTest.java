@@ -26,8 +26,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.continuity.events.AssignmentUpdated;
 import io.continuity.events.DayPublished;
 import io.continuity.events.EventJson;
+import io.continuity.events.OverrideApplied;
 import io.continuity.events.PlaylogEventPayload;
 import io.continuity.resolver.ResolutionRequests;
+import io.continuity.simulator.Timeline;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
 import io.continuity.testing.Fixtures;
@@ -130,6 +132,17 @@ class OverrideDurabilityTest {
                     .satisfies(e -> assertThat(e.get("override_id")).isNotNull());
         }
         assertThat(published).filteredOn(e -> e.uuid().equals(UUID.fromString((String) target.get("uuid")))).isEmpty();
+        // the reference ChannelManager's timeline, fed every playlog and override record of the channel as delivered
+        Timeline timeline = referenceTimeline(key);
+        assertThat(published).as("the ChannelManager's timeline is the newest published days").allSatisfy(e ->
+                assertThat(timeline.at(e.startUtc())).hasValue(e));
+        for (Map<String, Object> made : overrideEvents) {
+            Instant start = Instant.parse((String) made.get("start_utc"));
+            assertThat(timeline.at(start)).as("the ChannelManager airs %s", made).hasValueSatisfying(e -> {
+                assertThat(e.uuid().toString()).isEqualTo(made.get("uuid"));
+                assertThat(e.endUtc()).isEqualTo(Instant.parse((String) made.get("end_utc")));
+            });
+        }
         // the plan change re-chose the programmes around the overrides: the overrides were applied to a new resolution
         assertThat(newest.values()).allSatisfy(d -> assertThat(d.version()).isGreaterThan(1));
     }
@@ -182,6 +195,28 @@ class OverrideDurabilityTest {
     private static List<Map<String, Object>> playlog(UUID channelId, Instant from, Instant to) {
         return asScheduler().queryParam("from", from.toString()).queryParam("to", to.toString())
                 .get("/api/v1/channels/{c}/playlog", channelId).then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** A reference ChannelManager's timeline fed the channel's playlog and override records in the order they were published. */
+    private static Timeline referenceTimeline(String key) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (String topic : List.of("continuity.playlog", "continuity.overrides")) {
+            kafka.readAll(topic, 100_000, Duration.ofSeconds(2)).stream().filter(r -> key.equals(r.key())).forEach(records::add);
+        }
+        records.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
+        Timeline timeline = new Timeline();
+        try {
+            for (ConsumerRecord<String, byte[]> r : records) {
+                if ("continuity.playlog".equals(r.topic())) {
+                    timeline.apply(EventJson.mapper().readValue(r.value(), DayPublished.class));
+                } else {
+                    timeline.apply(EventJson.mapper().readValue(r.value(), OverrideApplied.class));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return timeline;
     }
 
     private static Map<LocalDate, DayPublished> newestPublished(String key) {

@@ -134,18 +134,29 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a topic from the beginning up to the end it has now (or {@code max} records). {@code timeout} bounds a
+     * topic that is empty or unreachable; a large topic is read to its end however long that takes (up to a minute),
+     * so a caller never sees a prefix of it.
+     */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic, int max, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (out.size() < max && System.nanoTime() < deadline) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic, timeout.plusSeconds(5)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Math.max(timeout.toNanos(), Duration.ofMinutes(1).toNanos());
+            while (out.size() < max && System.nanoTime() < deadline
+                    && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
         }

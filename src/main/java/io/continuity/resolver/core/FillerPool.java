@@ -9,10 +9,13 @@ import java.util.UUID;
 
 /**
  * The channel's filler pool for one day: eligible assets matching the channel's filler rule (filler, bumper and
- * promo kinds when the rule names none), shortest first. {@link #pad} fills a span with the least recently used
- * filler that fits, preferring one that leaves either nothing or room for another filler, so the remainder that
- * becomes a gap (slate) is shorter than the shortest filler. Deterministic: ties go to the longer filler, then
- * the larger uuid.
+ * promo kinds when the rule names none), shortest first. {@link #pad} fills a span grid block by grid block (a filler
+ * never runs across a grid boundary) with the least recently used filler that fits, preferring one that leaves either
+ * nothing or room for another filler, so the remainder of a block that becomes a gap (slate) is shorter than the
+ * shortest filler. "Recently used" is what aired before the day plus what this block already used; ties go to a
+ * seeded order drawn per block. So what a block is padded with depends only on the inputs, the days before and the
+ * block itself, never on what an earlier block of the day holds: a day resolved again after a frozen prefix pads
+ * every block after it exactly as a day resolved in one go (the schedule does not depend on arrival order).
  */
 final class FillerPool {
 
@@ -22,7 +25,10 @@ final class FillerPool {
     private final DayTimeline timeline;
     private final List<CatalogAsset> fillers;
     private final long[] durations;
+    private final long[] priorUse;
     private final long[] lastUse;
+    private final long[] rank;
+    private Instant block;
 
     FillerPool(DayContext day, DayTimeline timeline) {
         this.day = day;
@@ -36,8 +42,26 @@ final class FillerPool {
         pool.sort(Comparator.comparingLong(CatalogAsset::durationMs).thenComparing(CatalogAsset::uuid));
         this.fillers = List.copyOf(pool);
         this.durations = fillers.stream().mapToLong(CatalogAsset::durationMs).toArray();
-        this.lastUse = fillers.stream().mapToLong(f -> RepeatGuard.lastPlayedMillis(f, timeline.cursor(),
-                timeline.history())).toArray();
+        this.priorUse = fillers.stream().mapToLong(f -> RepeatGuard.lastPlayedMillis(f, day.dayStart(), timeline.history())).toArray();
+        this.lastUse = priorUse.clone();
+        this.rank = new long[fillers.size()];
+    }
+
+    /** Starts the state of the grid block that contains {@code at}, unless it is the current one. */
+    private void enterBlockOf(Instant at) {
+        Instant end = blockEnd(at);
+        if (end.equals(block)) {
+            return;
+        }
+        block = end;
+        System.arraycopy(priorUse, 0, lastUse, 0, priorUse.length);
+        for (int i = 0; i < rank.length; i++) {
+            rank[i] = SeededChoice.rank(day.seed(), end, fillers.get(i).uuid());
+        }
+    }
+
+    private Instant blockEnd(Instant at) {
+        return day.grid().nextBoundaryAtOrAfter(at.plusMillis(1));
     }
 
     /** Whether the channel has no eligible filler at all. */
@@ -57,23 +81,40 @@ final class FillerPool {
             return;
         }
         int count = 0;
-        long remaining = Duration.between(from, to).toMillis();
-        for (int index = choose(remaining); index >= 0; index = choose(remaining)) {
-            CatalogAsset filler = fillers.get(index);
-            lastUse[index] = timeline.cursor().toEpochMilli();
-            EventKind kind = filler.kind() == AssetKind.BUMPER ? EventKind.BUMPER : EventKind.FILLER;
-            timeline.append(kind, filler, durations[index], 0, assignmentId, planId, List.of());
-            remaining -= durations[index];
-            count++;
+        int gaps = 0;
+        long gapMillis = 0;
+        Instant firstGap = null;
+        while (timeline.cursor().isBefore(to)) {
+            Instant segmentEnd = min(to, blockEnd(timeline.cursor()));
+            enterBlockOf(timeline.cursor());
+            long remaining = Duration.between(timeline.cursor(), segmentEnd).toMillis();
+            for (int index = choose(remaining); index >= 0; index = choose(remaining)) {
+                CatalogAsset filler = fillers.get(index);
+                lastUse[index] = timeline.cursor().toEpochMilli();
+                EventKind kind = filler.kind() == AssetKind.BUMPER ? EventKind.BUMPER : EventKind.FILLER;
+                timeline.append(kind, filler, durations[index], 0, assignmentId, planId, List.of());
+                remaining -= durations[index];
+                count++;
+            }
+            if (timeline.cursor().isBefore(segmentEnd)) {
+                firstGap = firstGap == null ? timeline.cursor() : firstGap;
+                gaps++;
+                gapMillis += Duration.between(timeline.cursor(), segmentEnd).toMillis();
+                timeline.appendGap(segmentEnd, assignmentId, planId);
+            }
         }
         if (count > 0) {
             day.log().info(Decision.Kind.PADDED, from, assignmentId, null, "padded " + DayContext.length(
                     Duration.between(from, to).toMillis()) + " " + context + " up to " + day.local(to) + " with "
                     + count + " least recently used filler item(s) that fit");
         }
-        if (timeline.cursor().isBefore(to)) {
-            gap(to, assignmentId, planId, context);
+        if (gaps > 0) {
+            explainGaps(firstGap, gaps, gapMillis, assignmentId, context);
         }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Up to two fillers that fit in {@code roomMs}, longest first, for an event's fallback chain. */
@@ -85,16 +126,13 @@ final class FillerPool {
         return result;
     }
 
-    private void gap(Instant to, UUID assignmentId, UUID planId, String context) {
-        Instant at = timeline.cursor();
-        long millis = Duration.between(at, to).toMillis();
-        timeline.appendGap(to, assignmentId, planId);
+    private void explainGaps(Instant at, int gaps, long millis, UUID assignmentId, String context) {
+        String what = gaps == 1 ? "gap of " + DayContext.length(millis) : gaps + " gaps of " + DayContext.length(millis) + " in all (one per grid block)";
         if (fillers.isEmpty()) {
-            day.log().warn(Decision.Kind.GAP, at, assignmentId, null, "gap of " + DayContext.length(millis) + " "
-                    + context + ": the channel's filler pool is empty");
+            day.log().warn(Decision.Kind.GAP, at, assignmentId, null, what + " " + context + ": the channel's filler pool is empty");
         } else {
-            day.log().info(Decision.Kind.GAP, at, assignmentId, null, "gap of " + DayContext.length(millis) + " "
-                    + context + ": shorter than the shortest filler (" + DayContext.length(durations[0]) + ")");
+            day.log().info(Decision.Kind.GAP, at, assignmentId, null, what + " " + context + ": shorter than the shortest filler ("
+                    + DayContext.length(durations[0]) + ")");
         }
     }
 
@@ -105,14 +143,18 @@ final class FillerPool {
         long shortest = durations.length == 0 ? 0 : durations[0];
         for (int i = upperIndex(remaining) - 1; i >= 0; i--) {
             long left = remaining - durations[i];
-            if (best < 0 || lastUse[i] < lastUse[best]) {
+            if (best < 0 || lessRecent(i, best)) {
                 best = i;
             }
-            if ((left == 0 || left >= shortest) && (bestClean < 0 || lastUse[i] < lastUse[bestClean])) {
+            if ((left == 0 || left >= shortest) && (bestClean < 0 || lessRecent(i, bestClean))) {
                 bestClean = i;
             }
         }
         return bestClean >= 0 ? bestClean : best;
+    }
+
+    private boolean lessRecent(int i, int j) {
+        return lastUse[i] < lastUse[j] || lastUse[i] == lastUse[j] && rank[i] < rank[j];
     }
 
     /** The number of fillers not longer than {@code millis}. */

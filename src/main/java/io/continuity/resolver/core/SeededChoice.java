@@ -21,6 +21,12 @@ final class SeededChoice {
         return (int) Math.floorMod(z, (long) bound);
     }
 
+    /** A rank for {@code id} among the choices made in the block ending at {@code slot}: a stable, seeded order. */
+    static long rank(long daySeed, Instant slot, java.util.UUID id) {
+        return mix(daySeed ^ mix(slot.getEpochSecond() * 1_000L + slot.getNano() / 1_000_000) ^ mix(id.getMostSignificantBits())
+                ^ id.getLeastSignificantBits());
+    }
+
     private static long mix(long value) {
         long z = value + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

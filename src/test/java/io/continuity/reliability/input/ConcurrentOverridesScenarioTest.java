@@ -177,16 +177,13 @@ class ConcurrentOverridesScenarioTest {
             assertThat(db.rows("SELECT id FROM playlog_override WHERE channel_id = ? AND reason LIKE ?", channel.channelId, restReasons))
                     .as("override rows of the REST race").extracting(row -> row.get("id")).containsExactly(winner);
         }
-        List<Map<String, Object>> marked = db.rows("""
-                SELECT e.uuid::text AS uuid, e.is_overridden, e.override_id FROM broadcast_playlog_event e
-                JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id AND d.superseded_at IS NULL
-                WHERE e.channel_id = ? AND e.uuid = ?::uuid""", channel.channelId, target.get("uuid"));
-        assertThat(marked).hasSize(1);
-        assertThat(marked.get(0)).containsEntry("is_overridden", true).containsEntry("override_id", winner);
-        assertThat(db.count("""
-                SELECT count(*) FROM broadcast_playlog_event e JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id
-                AND d.superseded_at IS NULL WHERE e.channel_id = ? AND e.override_id = ? AND NOT e.is_overridden""",
-                channel.channelId, winner)).as("events the winner added").isPositive();
+        // the winner's version replaced the target; the version before it still holds the target, untouched
+        assertThat(db.count("SELECT count(*) FROM current_playlog_event WHERE channel_id = ? AND uuid = ?::uuid", channel.channelId,
+                target.get("uuid"))).as("the target in the current version").isZero();
+        assertThat(db.rows("SELECT superseded_event_uuids::text AS s FROM playlog_override WHERE id = ?", winner).get(0).get("s"))
+                .as("what the winner superseded").isEqualTo("{" + target.get("uuid") + "}");
+        assertThat(db.count("SELECT count(*) FROM current_playlog_event WHERE channel_id = ? AND override_id = ? AND start_utc = ?::timestamptz",
+                channel.channelId, winner, target.get("start_utc"))).as("the winner's event in the target's window").isEqualTo(1);
     }
 
     /** Runs both actions released by one barrier, so neither thread has a head start. */

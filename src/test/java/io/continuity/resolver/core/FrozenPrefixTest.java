@@ -62,6 +62,31 @@ class FrozenPrefixTest {
         assertThat(DayChecks.programAssets(again)).isEqualTo(DayChecks.programAssets(original));
     }
 
+    /**
+     * A day first resolved before its content arrived (filler only) and frozen up to 09:00, then resolved again with the
+     * content, equals the day resolved in one go with the content from the first grid boundary after the frozen events:
+     * the filler of the unassigned morning included, not only the programmes.
+     */
+    @Test
+    void whatFollowsTheFrozenEventsDoesNotDependOnWhatWasFrozen() {
+        Scenario complete = scenario().assets(AssetBuilder.series("late", 20, 22)).assets(AssetBuilder.filler("Promo 45", 45).build(),
+                AssetBuilder.filler("Promo 75", 75).build(), AssetBuilder.filler("Promo 130", 130).build())
+                .plan(plan("Evening").with(at("12:00", 240).series("late", EpisodePolicy.SEQUENTIAL)));
+        Scenario beforeContent = scenario().plan(plan("Evening").with(at("12:00", 240).series("late", EpisodePolicy.SEQUENTIAL)));
+        ResolvedDay inOneGo = complete.resolve(DAY);
+        ResolvedDay fillerOnly = beforeContent.resolve(DAY);
+        java.time.Instant lockEnd = java.time.Instant.parse(DAY + "T09:00:00Z");
+        List<ResolvedEvent> frozen = fillerOnly.events().stream().filter(e -> e.start().isBefore(lockEnd)).toList();
+        ResolvedDay again = complete.frozenPrefix(frozen).resolve(DAY);
+
+        java.time.Instant resume = new ChannelGrid(complete.channel()).nextBoundaryAtOrAfter(frozen.get(frozen.size() - 1).end());
+        assertThat(again.events().subList(0, frozen.size())).isEqualTo(frozen);
+        assertThat(again.events().stream().filter(e -> !e.start().isBefore(resume)).toList())
+                .isEqualTo(inOneGo.events().stream().filter(e -> !e.start().isBefore(resume)).toList())
+                .anyMatch(e -> e.kind() == EventKind.FILLER).anyMatch(e -> e.kind() == EventKind.PROGRAM);
+        assertCoversDayExactly(again);
+    }
+
     @Test
     void frozenPrefixThatDoesNotStartAtTheDayStartIsRejected() {
         Scenario scenario = morning("first");

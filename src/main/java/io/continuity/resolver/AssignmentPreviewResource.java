@@ -1,4 +1,4 @@
-package io.continuity.playlog;
+package io.continuity.resolver;
 
 import java.time.Clock;
 import java.util.List;
@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import io.continuity.api.ProblemException;
 import io.continuity.api.Roles;
+import io.continuity.api.TimeRange;
 import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
 import io.continuity.playlog.PlaylogViews.EventView;
 import io.continuity.playlog.PlaylogViews.PreviewView;
-import io.continuity.resolver.ChannelResolution;
 import io.continuity.resolver.core.ResolvedDay;
 import io.continuity.resolver.core.ResolvedEvent;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +45,7 @@ public class AssignmentPreviewResource {
         if (assignment == null) {
             throw ProblemException.notFound("no assignment " + assignmentId);
         }
-        ResolvedDay day = resolution.preview(assignment.channelId, ScheduleQueryResource.date("broadcast_day", broadcastDay), clock.instant());
+        ResolvedDay day = resolution.preview(assignment.channelId, TimeRange.date("broadcast_day", broadcastDay), clock.instant());
         List<EventView> events = day.events().stream().filter(e -> assignmentId.equals(e.assignmentId()))
                 .map(e -> view(e, day)).toList();
         List<String> decisions = day.decisions().stream().filter(d -> assignmentId.equals(d.assignmentId()))
