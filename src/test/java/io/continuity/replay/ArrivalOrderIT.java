@@ -53,8 +53,9 @@ import io.continuity.testing.Tokens;
  * The schedule does not depend on the order in which plans and catalog arrive. The same records are delivered three
  * times, each into a fresh broker, database and packaged service that is already running while they arrive: plans
  * first (every day resolves to slate, then the catalog arrives), catalog first, and both topics interleaved record by
- * record. Everything that starts after the lock window (the latest service clock of the three runs + 2 h) must be the
- * same, and every programme block there must carry programmes, including those of the day first resolved to slate.
+ * record. Everything after the lock window (the latest service clock of the three runs + 2 h, from the first grid
+ * boundary once the events that started inside it have ended) must be the same, and every programme block there must
+ * carry programmes, including those of the day first resolved to slate.
  */
 class ArrivalOrderIT {
 
@@ -120,8 +121,11 @@ class ArrivalOrderIT {
         Delivery catalogFirst = deliver(Order.CATALOG_FIRST, channels, catalog);
         Delivery interleaved = deliver(Order.INTERLEAVED, channels, catalog);
 
-        Instant cutoff = List.of(plansFirst.clock(), catalogFirst.clock(), interleaved.clock()).stream()
+        Instant lockEnd = List.of(plansFirst.clock(), catalogFirst.clock(), interleaved.clock()).stream()
                 .max(Comparator.naturalOrder()).orElseThrow().plus(LOCK_WINDOW);
+        // events that start inside the lock window are frozen as each delivery had them; re-resolution resumes at the
+        // first grid boundary after the last of them, and from there only the inputs count
+        Instant cutoff = resumeAfter(channels, List.of(plansFirst, catalogFirst, interleaved), lockEnd);
         List<Event> expected = catalogFirst.startingAtOrAfter(cutoff);
         SoftAssertions softly = new SoftAssertions();
         for (Delivery delivery : List.of(plansFirst, catalogFirst, interleaved)) {
@@ -148,6 +152,27 @@ class ArrivalOrderIT {
                             && e.kind().equals("program"));
         }
         softly.assertAll();
+    }
+
+    /**
+     * The first instant from which every channel resumed from the inputs alone in every delivery: per channel, the first
+     * grid boundary at or after the end of the last event that starts before the lock end; the latest of those.
+     */
+    private static Instant resumeAfter(List<ChannelPlan> channels, List<Delivery> deliveries, Instant lockEnd) {
+        Instant latest = lockEnd;
+        for (ChannelPlan plan : channels) {
+            ChannelConfigured c = plan.channel();
+            io.continuity.resolver.core.ChannelGrid grid = new io.continuity.resolver.core.ChannelGrid(new io.continuity.resolver.core.ChannelSpec(
+                    c.channelId(), c.slug(), java.time.ZoneId.of(c.timezone()), c.gridBlockMinutes(), c.blockStartOffsetsMinutes(),
+                    java.time.LocalTime.parse(c.programmingDayStart()), null, null));
+            for (Delivery delivery : deliveries) {
+                Instant frozenEnd = delivery.events().stream().filter(e -> e.channel().equals(c.channelId()) && e.start().isBefore(lockEnd))
+                        .map(Event::end).max(Comparator.naturalOrder()).orElse(lockEnd);
+                Instant resume = grid.nextBoundaryAtOrAfter(frozenEnd);
+                latest = resume.isAfter(latest) ? resume : latest;
+            }
+        }
+        return latest;
     }
 
     private Delivery deliver(Order order, List<ChannelPlan> channels, List<ContinuityEvent> catalog) {
