@@ -101,8 +101,13 @@ public class IngestRunner {
         if (stopping) {
             throw new IllegalStateException("shutting down while the database is unavailable", cause);
         }
-        LOG.warnf("Database unavailable while applying %s (attempt %d, %s); retrying in %d ms, nothing is dead-lettered",
-                applier.topic().topicName(), attempt, rootMessage(cause), wait.toMillis());
+        if (awaiting(cause)) {
+            LOG.infof("Waiting for another topic while catching up with %s (attempt %d, %s); retrying in %d ms",
+                    applier.topic().topicName(), attempt, rootMessage(cause), wait.toMillis());
+        } else {
+            LOG.warnf("Database unavailable while applying %s (attempt %d, %s); retrying in %d ms, nothing is dead-lettered",
+                    applier.topic().topicName(), attempt, rootMessage(cause), wait.toMillis());
+        }
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
@@ -111,6 +116,15 @@ public class IngestRunner {
         }
         Duration longer = wait.multipliedBy(2);
         return longer.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : longer;
+    }
+
+    private static boolean awaiting(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof AwaitingInput) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable t) {

@@ -17,7 +17,8 @@ public final class TransientFailures {
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof ConnectException || t instanceof SQLTransientException) {
+            if (t instanceof JDBCConnectionException || t instanceof ConnectException || t instanceof SQLTransientException
+                    || t instanceof AwaitingInput) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && transientState(sql.getSQLState())) {

@@ -19,6 +19,7 @@ import io.continuity.events.Rejection;
 import io.continuity.messaging.CommandPublisher;
 import io.continuity.messaging.CommandWaiter;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
+import io.continuity.playlog.CurrentSchedule;
 import io.continuity.playlog.PlaylogViews.EventView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,9 +50,11 @@ public class OverrideResource {
     private final CommandWaiter waiter;
     private final EntityManager em;
     private final Duration timeout;
+    private final CurrentSchedule current;
 
     public OverrideResource(CloudEventCodec codec, CommandPublisher publisher, CommandWaiter waiter, EntityManager em,
-            ContinuityConfig config) {
+            ContinuityConfig config, CurrentSchedule current) {
+        this.current = current;
         this.codec = codec;
         this.publisher = publisher;
         this.waiter = waiter;
@@ -76,8 +79,17 @@ public class OverrideResource {
             throw ProblemException.badParameter("body", "an override request is required");
         }
         UUID overrideId = body.overrideId() != null ? body.overrideId() : UUID.randomUUID();
+        Instant start = body.startUtc();
+        Instant end = body.endUtc();
+        if (("REPLACE".equals(body.action()) || "CANCEL".equals(body.action())) && body.targetEventUuid() != null && start == null
+                && end == null) {
+            // the record names the target's window too, so the log alone can apply it to a schedule that lacks the event
+            Optional<Instant[]> window = targetWindow(channelId, body.targetEventUuid());
+            start = window.map(w -> w[0]).orElse(null);
+            end = window.map(w -> w[1]).orElse(null);
+        }
         OverrideRequested event = new OverrideRequested(overrideId, channelId, body.action(), body.targetEventUuid(), body.assetUuid(),
-                body.startUtc(), body.endUtc(), body.resume(), body.reason(), body.requestedBy(), body.expectedVersion());
+                start, end, body.resume(), body.reason(), body.requestedBy(), body.expectedVersion());
         codec.validate(event);
         OverrideRequests.validateShape(event);
         publisher.publish(event, channelId.toString(), overrideId.toString());
@@ -101,12 +113,23 @@ public class OverrideResource {
                 : o).orElseThrow(() -> ProblemException.notFound("no override " + overrideId + " has been applied or rejected (yet)"));
     }
 
+    private Optional<Instant[]> targetWindow(UUID channelId, UUID eventUuid) {
+        return QuarkusTransaction.requiringNew().call(() -> current.event(channelId, eventUuid)
+                .map(e -> new Instant[] {e.startUtc, e.endUtc}));
+    }
+
     /** The applied override, its rejection, or nothing yet. */
     private Optional<Object> outcome(UUID overrideId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             PlaylogOverrideEntity applied = PlaylogOverrideEntity.findById(overrideId);
             if (applied != null && "APPLIED".equals(applied.status)) {
                 return Optional.of(view(applied));
+            }
+            if (applied != null && "REJECTED".equals(applied.status) && applied.rejectionReason != null) {
+                // refused when applied after catching up with the log: code, field and detail, tab-separated
+                String[] parts = applied.rejectionReason.split("\t", 3);
+                return Optional.of(new Rejection(ReasonCode.valueOf(parts[0]), parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null,
+                        parts.length > 2 ? parts[2] : applied.rejectionReason));
             }
             List<?> rejected = em.createNativeQuery(
                     "SELECT reason_code, reason_field, reason_detail FROM rejected_event WHERE event_id = ?1 ORDER BY id DESC LIMIT 1",

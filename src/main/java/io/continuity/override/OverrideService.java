@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -19,7 +20,9 @@ import io.continuity.events.OverrideApplied;
 import io.continuity.events.OverrideRequested;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
+import io.continuity.messaging.AwaitingInput;
 import io.continuity.messaging.Outbox;
+import io.continuity.messaging.PartitionTracker;
 import io.continuity.messaging.TransactionCommit;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
@@ -58,10 +61,12 @@ public class OverrideService {
     private final Timer latency;
     private final ScheduleDayWriter writer;
     private final CurrentSchedule current;
+    private final PartitionTracker tracker;
 
     public OverrideService(EntityManager em, Outbox outbox, CloudEventCodec codec, Clock clock, ContinuityConfig config, MeterRegistry metrics,
-            ScheduleDayWriter writer, CurrentSchedule current) {
+            ScheduleDayWriter writer, CurrentSchedule current, PartitionTracker tracker) {
         this.em = em;
+        this.tracker = tracker;
         this.current = current;
         this.writer = writer;
         this.latency = Timer.builder("continuity.override.latency").description("an override's request time (ce_time) to its application")
@@ -75,6 +80,9 @@ public class OverrideService {
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedEventException.class)
     public void apply(OverrideRequested request, Instant requestedAt, String eventId) {
         ChannelEntity channel = em.find(ChannelEntity.class, request.channelId(), LockModeType.PESSIMISTIC_WRITE);
+        if (channel == null && !tracker.caughtUp()) {
+            throw new AwaitingInput("channel " + request.channelId() + " of override " + request.overrideId() + " is not applied yet");
+        }
         if (channel == null || channel.retired) {
             throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "channel_id", "no live channel " + request.channelId());
         }
@@ -83,12 +91,73 @@ public class OverrideService {
             throw new RejectedEventException(ReasonCode.INVALID_VALUE, "override_id", "override " + request.overrideId() + " already exists");
         }
         OverrideRequests.validateShape(request);
+        if (!tracker.caughtUp()) {
+            // still reading the log (start-up, rebuild): the day it names may not be resolved yet
+            keep(channel, request, requestedAt, "still catching up with the log");
+            return;
+        }
+        try {
+            effect(channel, request, requestedAt, null);
+        } catch (RejectedEventException e) {
+            if (e.rejection().code() == ReasonCode.UNKNOWN_REFERENCE && resolutionPending(channel.id)) {
+                keep(channel, request, requestedAt, "what it names is not resolved yet and a resolution of the channel is pending");
+                return;
+            }
+            throw e;
+        }
+        channel.playlogVersion++;
+    }
+
+    /** Keeps the override until its channel has been resolved; it is applied then, in order (see applyPending). */
+    private void keep(ChannelEntity channel, OverrideRequested request, Instant requestedAt, String why) {
+        newRecord(request, requestedAt).persist();
+        channel.playlogVersion++;
+        // a rebuild reads every override again: one line each would flood the log, so catching up logs at DEBUG
+        LOG.logf(tracker.caughtUp() ? Logger.Level.INFO : Logger.Level.DEBUG, "Override %s on %s kept until the channel is resolved: %s",
+                request.overrideId(), channel.slug, why);
+    }
+
+    private boolean resolutionPending(UUID channelId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM resolution_request WHERE channel_id = ?1").setParameter(1, channelId)
+                .getSingleResult()).longValue() > 0;
+    }
+
+    /**
+     * Applies the channel's overrides that were kept while this instance caught up with the log, in log order, to the
+     * days just resolved. One whose target or day cannot be found now is refused (status REJECTED, with the reason).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyPending(UUID channelId) {
+        List<PlaylogOverrideEntity> pending = PlaylogOverrideEntity.list("channelId = ?1 and status = 'PENDING' order by sequenceNo", channelId);
+        if (pending.isEmpty()) {
+            return;
+        }
+        ChannelEntity channel = em.find(ChannelEntity.class, channelId, LockModeType.PESSIMISTIC_WRITE);
+        for (PlaylogOverrideEntity record : pending) {
+            try {
+                effect(channel, record.asRequest(), record.requestedAt, record);
+            } catch (RejectedEventException e) {
+                record.status = "REJECTED";
+                record.rejectionReason = e.rejection().code().name() + "\t" + (e.rejection().field() == null ? "" : e.rejection().field()) + "\t"
+                        + e.rejection().detail();
+                LOG.warnf("Override %s on %s, kept while catching up, could not be applied: %s", record.id, channel.slug, record.rejectionReason);
+            }
+        }
+    }
+
+    /** The override's effect: the day's next version with the override on top, the applied record, the outbox. */
+    private void effect(ChannelEntity channel, OverrideRequested request, Instant requestedAt, PlaylogOverrideEntity kept) {
         Instant now = clock.instant();
         Target target = locate(request);
         OverrideSpec spec = spec(request, target);
         List<ResolvedEvent> before = target.events();
         OverrideLayer.Applied change = OverrideLayer.apply(before, spec);
-        PlaylogOverrideEntity record = store(request, requestedAt, spec, target.day());
+        PlaylogOverrideEntity record = kept != null ? kept : newRecord(request, requestedAt);
+        fix(record, spec, target.day());
+        if (kept == null) {
+            record.persist();
+        }
+        em.flush();
         Map<UUID, UUID> overrideOf = new HashMap<>();
         target.rows().stream().filter(r -> r.overrideId != null).forEach(r -> overrideOf.put(r.uuid, r.overrideId));
         target.rows().forEach(em::detach); // only read: the new version gets new rows
@@ -98,20 +167,20 @@ public class OverrideService {
         ResolvedDay next = new ResolvedDay(channel.id, day.broadcastDay, day.dayStartUtc, day.dayEndUtc, day.seed, change.events(), List.of(),
                 day.planLineage == null ? List.of() : day.planLineage);
         BroadcastScheduleDayEntity version = writer.write(new ScheduleDayWriter.DayVersion(next, day.seedGeneration, 0, overrideOf,
-                List.of("override:" + (eventId == null ? request.overrideId() : eventId)), day.decisions), day, before, now);
-        channel.playlogVersion++;
+                List.of("override:" + request.overrideId()), day.decisions), day, before, now);
         record.status = "APPLIED";
         record.appliedAt = now;
         record.supersededEventUuids = change.superseded();
         record.appliedVersion = version.version;
-        OverrideApplied applied = new OverrideApplied(request.overrideId(), channel.id, request.action(), "APPLIED", channel.playlogVersion,
+        long playlogVersion = channel.playlogVersion + (kept == null ? 1 : 0);
+        OverrideApplied applied = new OverrideApplied(request.overrideId(), channel.id, request.action(), "APPLIED", playlogVersion,
                 change.superseded(), change.added().stream().map(PlaylogMapping::toPayload).toList(), now);
         outbox.enqueue(codec.encode(applied, channel.id.toString(), "applied-" + request.overrideId(), now, source));
         Duration waited = Duration.between(requestedAt, now);
         TransactionCommit.after(() -> latency.record(waited.isNegative() ? Duration.ZERO : waited));
         LOG.infof("Override %s on %s (%s by %s, \"%s\"): superseded %d events, added %d; %s version %d, playlog version %d",
                 request.action(), channel.slug, request.overrideId(), request.requestedBy(), request.reason(), change.superseded().size(),
-                change.added().size(), day.broadcastDay, version.version, channel.playlogVersion);
+                change.added().size(), day.broadcastDay, version.version, playlogVersion);
     }
 
     /** The current version of the day the override acts on, its events, and the event it names (if any). */
@@ -123,16 +192,41 @@ public class OverrideService {
 
     private Target locate(OverrideRequested request) {
         if (request.targetEventUuid() != null) {
-            BroadcastPlaylogEventEntity hit = current.event(request.channelId(), request.targetEventUuid())
-                    .orElseThrow(() -> new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "target_event_uuid",
-                            "no current playlog event " + request.targetEventUuid() + " on this channel"));
-            BroadcastScheduleDayEntity day = BroadcastScheduleDayEntity.findById(hit.scheduleDayId);
-            return new Target(day, BroadcastPlaylogEventEntity.effectiveOfDay(day.id), PlaylogMapping.toResolved(hit));
+            Optional<BroadcastPlaylogEventEntity> hit = current.event(request.channelId(), request.targetEventUuid());
+            if (hit.isEmpty() && pinnable(request)) {
+                return pinned(request);
+            }
+            BroadcastPlaylogEventEntity event = hit.orElseThrow(() -> new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE,
+                    "target_event_uuid", "no current playlog event " + request.targetEventUuid() + " on this channel"));
+            BroadcastScheduleDayEntity day = BroadcastScheduleDayEntity.findById(event.scheduleDayId);
+            return new Target(day, BroadcastPlaylogEventEntity.effectiveOfDay(day.id), PlaylogMapping.toResolved(event));
         }
         BroadcastScheduleDayEntity day = current.dayCovering(request.channelId(), request.startUtc())
                 .orElseThrow(() -> new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "start_utc",
                         "no resolved schedule on this channel at " + request.startUtc()));
         return new Target(day, BroadcastPlaylogEventEntity.effectiveOfDay(day.id), null);
+    }
+
+    /** A REPLACE or CANCEL that names its target's window too can act on that window when the event is gone. */
+    private static boolean pinnable(OverrideRequested request) {
+        return ("REPLACE".equals(request.action()) || "CANCEL".equals(request.action())) && request.startUtc() != null
+                && request.endUtc() != null;
+    }
+
+    /**
+     * The target's window as the request names it: the event it names is not in the current schedule (a rebuild whose
+     * schedule differs inside a past lock window), so the override acts on the window, as an override whose target a
+     * newer resolution no longer has does.
+     */
+    private Target pinned(OverrideRequested request) {
+        BroadcastScheduleDayEntity day = current.dayCovering(request.channelId(), request.startUtc())
+                .orElseThrow(() -> new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "start_utc",
+                        "no resolved schedule on this channel at " + request.startUtc()));
+        LOG.infof("Override %s names event %s, which the current schedule does not have; it acts on the window %s .. %s",
+                request.overrideId(), request.targetEventUuid(), request.startUtc(), request.endUtc());
+        ResolvedEvent window = new ResolvedEvent(request.targetEventUuid(), null, io.continuity.resolver.core.EventKind.GAP,
+                request.startUtc(), request.endUtc(), 0, null, null, null, List.of());
+        return new Target(day, BroadcastPlaylogEventEntity.effectiveOfDay(day.id), window);
     }
 
     /** The override as an input of resolution: its target's window and its asset's window, fixed now. */
@@ -191,13 +285,13 @@ public class OverrideService {
         return asset;
     }
 
-    private PlaylogOverrideEntity store(OverrideRequested r, Instant requestedAt, OverrideSpec spec, BroadcastScheduleDayEntity day) {
+    private static PlaylogOverrideEntity newRecord(OverrideRequested r, Instant requestedAt) {
         PlaylogOverrideEntity o = new PlaylogOverrideEntity();
         o.id = r.overrideId();
         o.channelId = r.channelId();
         o.action = r.action();
         o.targetEventUuid = r.targetEventUuid();
-        o.assetUuid = spec.asset() == null ? null : spec.asset().uuid();
+        o.assetUuid = r.assetUuid();
         o.startUtc = r.startUtc();
         o.endUtc = r.endUtc();
         o.resume = r.resume();
@@ -206,7 +300,13 @@ public class OverrideService {
         o.expectedVersion = r.expectedVersion();
         o.status = "PENDING";
         o.requestedAt = requestedAt;
+        return o;
+    }
+
+    /** What the override's later applications need, fixed now: its day, its target's window, its asset and window. */
+    private static void fix(PlaylogOverrideEntity o, OverrideSpec spec, BroadcastScheduleDayEntity day) {
         o.broadcastDay = day.broadcastDay;
+        o.assetUuid = spec.asset() == null ? null : spec.asset().uuid();
         o.assetTitle = spec.asset() == null ? null : spec.asset().title();
         o.assetDurationMs = spec.asset() == null ? null : spec.asset().durationMs();
         o.effectiveEndUtc = spec.action() == OverrideAction.INSERT || spec.action() == OverrideAction.RETIME ? spec.airEnd() : null;
@@ -218,8 +318,5 @@ public class OverrideService {
             o.targetAssignmentId = spec.target().assignmentId();
             o.targetPlanId = spec.target().planId();
         }
-        o.persist();
-        em.flush();
-        return o;
     }
 }

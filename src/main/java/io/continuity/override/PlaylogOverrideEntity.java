@@ -65,4 +65,12 @@ public class PlaylogOverrideEntity extends PanacheEntityBase {
     public java.util.List<UUID> supersededEventUuids = java.util.List.of();
     @Column(name = "applied_version")
     public Integer appliedVersion;
+    @Column(name = "sequence_no", insertable = false, updatable = false)
+    public Long sequenceNo;
+
+    /** The request as it was made (for an override kept while the instance caught up with the log). */
+    public io.continuity.events.OverrideRequested asRequest() {
+        return new io.continuity.events.OverrideRequested(id, channelId, action, targetEventUuid, assetUuid, startUtc, endUtc, resume, reason,
+                requestedBy, expectedVersion);
+    }
 }

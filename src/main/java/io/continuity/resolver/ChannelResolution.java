@@ -66,12 +66,15 @@ public class ChannelResolution {
     private final Timer timer;
     private final Alerts alerts;
     private final OverrideInputs overrides;
+    private final jakarta.enterprise.event.Event<ChannelResolved> resolved;
     private final CurrentSchedule currentSchedule;
     private final Resolver resolver = new Resolver();
 
     public ChannelResolution(EntityManager em, CatalogSnapshots catalogs, ScheduleDayWriter writer, ResolutionRequests requests,
-            ContinuityConfig config, MeterRegistry metrics, Alerts alerts, OverrideInputs overrides, CurrentSchedule currentSchedule) {
+            ContinuityConfig config, MeterRegistry metrics, Alerts alerts, OverrideInputs overrides, CurrentSchedule currentSchedule,
+            jakarta.enterprise.event.Event<ChannelResolved> resolved) {
         this.currentSchedule = currentSchedule;
+        this.resolved = resolved;
         this.alerts = alerts;
         this.overrides = overrides;
         this.em = em;
@@ -100,7 +103,9 @@ public class ChannelResolution {
         if (channel == null || channel.retired) {
             return 0;
         }
-        return timer.record(() -> resolveHorizon(channel, now, scope));
+        int written = timer.record(() -> resolveHorizon(channel, now, scope));
+        resolved.fire(new ChannelResolved(channelId));
+        return written;
     }
 
     /**
