@@ -134,7 +134,7 @@ public class ChannelResolution {
                 continue;
             }
             for (LocalDate passed : skipped) {
-                history = history.plus(storedDay(spec, passed));
+                history = history.plus(stillCounted(storedDay(spec, passed), now));
             }
             skipped.clear();
             List<BroadcastPlaylogEventEntity> rows = current == null ? List.of() : BroadcastPlaylogEventEntity.effectiveOfDay(current.id);
@@ -148,7 +148,7 @@ public class ChannelResolution {
             ResolvedDay base = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen, carryIn));
             ResolvedDay resolved = withOverrides(channel, base, overrideOf, now);
             previous = resolved;
-            history = history.plus(resolved);
+            history = history.plus(stillCounted(resolved, now));
             earlierChanged = current == null || !currentEvents.equals(resolved.events());
             if (!earlierChanged) {
                 continue;
@@ -195,6 +195,20 @@ public class ChannelResolution {
             return List.of();
         }
         return resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, stored.events())).carryOut();
+    }
+
+    /**
+     * The day as the history of the days after it counts it: its events still ahead or whose as-run may still come
+     * (ending after now minus the reconciliation grace). What ended earlier counts only through its as-run, which the
+     * history already holds: a programme that did not air is not counted.
+     */
+    private ResolvedDay stillCounted(ResolvedDay day, Instant now) {
+        Instant counted = now.minus(config.reconciliation().grace());
+        if (!day.dayStart().isBefore(counted)) {
+            return day;
+        }
+        return new ResolvedDay(day.channelId(), day.broadcastDay(), day.dayStart(), day.dayEnd(), day.seed(),
+                day.events().stream().filter(e -> e.end().isAfter(counted)).toList(), List.of(), List.of());
     }
 
     /** A day this resolution leaves alone, as the history of the days after it sees it. */

@@ -89,8 +89,14 @@ class ResolutionIntegrationTest {
 
         LocalDate today = BroadcastDays.broadcastDayOf(spec(channel), clock.instant());
         // the catalog and the plan arrive on different topics: wait for the version resolved with the whole catalog
-        List<DayPublished> days = awaitPublished(key, latest -> latest.size() == 5 && latest.stream().allMatch(d -> programs(d) == 4)
-                && programmeAssets(latest).equals(episodes.subList(0, 20)));
+        java.util.function.Predicate<List<DayPublished>> complete = latest -> latest.size() == 5
+                && latest.stream().allMatch(d -> programs(d) == 4) && programmeAssets(latest).equals(episodes.subList(0, 20));
+        awaitPublished(key, complete);
+        // settled: the rest of the catalog (fillers) may still re-resolve the days; compare with what is published then
+        Db settled = new Db(dataSource);
+        await().atMost(Duration.ofSeconds(60)).until(() -> settled.count("SELECT count(*) FROM resolution_request WHERE channel_id = ?", channel) == 0
+                && settled.count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0);
+        List<DayPublished> days = awaitPublished(key, complete);
         assertThat(days).extracting(DayPublished::broadcastDay)
                 .containsExactly(today, today.plusDays(1), today.plusDays(2), today.plusDays(3), today.plusDays(4));
         List<UUID> aired = new ArrayList<>();
