@@ -247,7 +247,7 @@ class ArrivalOrderIT {
      * horizon resolved, and no resolution is pending, twice in a row.
      */
     private static void awaitSettled(Db db, String group, EmbeddedKafka kafka, int channels) {
-        Map<String, Long> ends = endOffsets(kafka);
+        Map<String, Long> ends = io.continuity.ops.ServiceRuns.endOffsets(kafka.bootstrapServers(), INPUT_TOPICS);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> ends.entrySet().stream().allMatch(e ->
                 db.count("SELECT coalesce(sum(next_offset), 0) FROM consumer_offset WHERE group_id = ? AND topic = ?", group, e.getKey())
                         == e.getValue()));
@@ -259,20 +259,6 @@ class ArrivalOrderIT {
             quiet[0] = settled ? quiet[0] + 1 : 0;
             return quiet[0] >= 2;
         });
-    }
-
-    private static Map<String, Long> endOffsets(EmbeddedKafka kafka) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            Map<TopicPartition, OffsetSpec> request = admin.describeTopics(INPUT_TOPICS).allTopicNames().get().values().stream()
-                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get().entrySet().stream()
-                    .collect(Collectors.groupingBy(e -> e.getKey().topic(), Collectors.summingLong(e -> e.getValue().offset())));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The service's "now" (it started at {@link #CLOCK_START} and runs in real time). */

@@ -15,9 +15,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import io.continuity.events.OverrideRequested;
+import io.continuity.ops.ServiceRuns;
 import io.continuity.testing.Db;
 import io.continuity.testing.EmbeddedKafka;
 import io.continuity.testing.KafkaTestClient;
@@ -51,7 +51,7 @@ class OverrideRebuildIT {
         try (TestDatabase first = TestDatabase.create("continuity_override_live");
                 TestDatabase second = TestDatabase.create("continuity_override_rebuild");
                 KafkaTestClient client = new KafkaTestClient(kafka.bootstrapServers())) {
-            Db live = new Db(dataSource(first));
+            Db live = ServiceRuns.db(first);
             ScheduledChannel channel = new ScheduledChannel();
             List<UUID> overrides = List.of(UUID.randomUUID(), UUID.randomUUID());
             try (ServiceProcess service = start("override-live", first, "override-live")) {
@@ -68,7 +68,7 @@ class OverrideRebuildIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> live.count(
                         "SELECT count(*) FROM playlog_override WHERE id = ANY (?::uuid[]) AND status = 'APPLIED'", array(overrides)) == 2);
             }
-            Db rebuilt = new Db(dataSource(second));
+            Db rebuilt = ServiceRuns.db(second);
             try (ServiceProcess service = start("override-rebuild", second, "override-rebuild")) {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> rebuilt.count(
                         "SELECT count(*) FROM playlog_override WHERE id = ANY (?::uuid[]) AND status <> 'PENDING'", array(overrides)) == 2
@@ -93,12 +93,8 @@ class OverrideRebuildIT {
     }
 
     private static ServiceProcess start(String name, TestDatabase database, String group) {
-        ServiceProcess service = ServiceProcess.start(name, ServiceProcess.packagedJar(), ServiceProcess.freePort(), Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.user(),
-                "continuity.consumer-group", group,
-                "continuity.clock.start", "2026-11-23T07:00:00Z"), logs.resolve(name + ".log"));
+        ServiceProcess service = ServiceProcess.start(name, ServiceProcess.packagedJar(), ServiceProcess.freePort(),
+                ServiceRuns.config(kafka.bootstrapServers(), database, group), logs.resolve(name + ".log"));
         service.awaitReady(Duration.ofMinutes(2));
         return service;
     }
@@ -109,12 +105,5 @@ class OverrideRebuildIT {
 
     private static Instant instant(Object value) {
         return value instanceof java.sql.Timestamp t ? t.toInstant() : ((OffsetDateTime) value).toInstant();
-    }
-
-    private static PGSimpleDataSource dataSource(TestDatabase database) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(database.jdbcUrl());
-        ds.setUser(database.user());
-        return ds;
     }
 }
