@@ -20,6 +20,7 @@ import io.continuity.messaging.CommandPublisher;
 import io.continuity.messaging.CommandWaiter;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.CurrentSchedule;
+import io.continuity.resolver.core.OverrideAction;
 import io.continuity.playlog.PlaylogViews.EventView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
@@ -81,7 +82,8 @@ public class OverrideResource {
         UUID overrideId = body.overrideId() != null ? body.overrideId() : UUID.randomUUID();
         Instant start = body.startUtc();
         Instant end = body.endUtc();
-        if (("REPLACE".equals(body.action()) || "CANCEL".equals(body.action())) && body.targetEventUuid() != null && start == null
+        if ((OverrideAction.REPLACE.name().equals(body.action()) || OverrideAction.CANCEL.name().equals(body.action()))
+                && body.targetEventUuid() != null && start == null
                 && end == null) {
             // the record names the target's window too, so the log alone can apply it to a schedule that lacks the event
             Optional<Instant[]> window = targetWindow(channelId, body.targetEventUuid());
@@ -149,7 +151,7 @@ public class OverrideResource {
                 select e from BroadcastPlaylogEventEntity e, BroadcastScheduleDayEntity d where d.id = e.scheduleDayId
                 and d.channelId = ?1 and d.broadcastDay = ?2 and d.version = ?3 and e.overrideId = ?4 order by e.startUtc""",
                 o.channelId, o.broadcastDay, o.appliedVersion, o.id);
-        return new OverrideView(o.id, o.channelId, o.action, o.status, o.requestedAt, o.appliedAt, o.reason, o.requestedBy,
+        return new OverrideView(o.id, o.channelId, o.action.name(), o.status, o.requestedAt, o.appliedAt, o.reason, o.requestedBy,
                 o.supersededEventUuids, made.stream().map(EventView::of).toList());
     }
 }

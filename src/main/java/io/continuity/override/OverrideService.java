@@ -209,8 +209,8 @@ public class OverrideService {
 
     /** A REPLACE or CANCEL that names its target's window too can act on that window when the event is gone. */
     private static boolean pinnable(OverrideRequested request) {
-        return ("REPLACE".equals(request.action()) || "CANCEL".equals(request.action())) && request.startUtc() != null
-                && request.endUtc() != null;
+        OverrideAction action = OverrideRequests.action(request);
+        return (action == OverrideAction.REPLACE || action == OverrideAction.CANCEL) && request.startUtc() != null && request.endUtc() != null;
     }
 
     /**
@@ -231,12 +231,11 @@ public class OverrideService {
 
     /** The override as an input of resolution: its target's window and its asset's window, fixed now. */
     private static OverrideSpec spec(OverrideRequested request, Target target) {
-        OverrideAction action = OverrideAction.valueOf(request.action());
+        OverrideAction action = OverrideRequests.action(request);
         ResolvedEvent t = target.event();
         OverrideSpec.Target pinned = t == null ? null
                 : new OverrideSpec.Target(t.uuid(), t.start(), t.end(), t.assetUuid(), t.title(), t.assignmentId(), t.planId());
-        OverrideAction.Resume resume = "JOIN_IN_PROGRESS".equals(request.resume()) ? OverrideAction.Resume.JOIN_IN_PROGRESS
-                : OverrideAction.Resume.NEXT_EVENT;
+        OverrideAction.Resume resume = OverrideRequests.resume(request);
         return switch (action) {
             case REPLACE -> {
                 CatalogAssetEntity asset = eligibleAsset(request.assetUuid());
@@ -289,12 +288,12 @@ public class OverrideService {
         PlaylogOverrideEntity o = new PlaylogOverrideEntity();
         o.id = r.overrideId();
         o.channelId = r.channelId();
-        o.action = r.action();
+        o.action = OverrideRequests.action(r);
         o.targetEventUuid = r.targetEventUuid();
         o.assetUuid = r.assetUuid();
         o.startUtc = r.startUtc();
         o.endUtc = r.endUtc();
-        o.resume = r.resume();
+        o.resume = r.resume() == null ? null : OverrideRequests.resume(r);
         o.reason = r.reason();
         o.requestedBy = r.requestedBy();
         o.expectedVersion = r.expectedVersion();

@@ -3,6 +3,7 @@ package io.continuity.override;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.continuity.resolver.core.OverrideAction;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,7 +19,8 @@ public class PlaylogOverrideEntity extends PanacheEntityBase {
     public UUID id;
     @Column(name = "channel_id")
     public UUID channelId;
-    public String action;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public OverrideAction action;
     @Column(name = "target_event_uuid")
     public UUID targetEventUuid;
     @Column(name = "asset_uuid")
@@ -27,7 +29,8 @@ public class PlaylogOverrideEntity extends PanacheEntityBase {
     public Instant startUtc;
     @Column(name = "end_utc")
     public Instant endUtc;
-    public String resume;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public OverrideAction.Resume resume;
     public String reason;
     @Column(name = "requested_by")
     public String requestedBy;
@@ -70,7 +73,7 @@ public class PlaylogOverrideEntity extends PanacheEntityBase {
 
     /** The request as it was made (for an override kept while the instance caught up with the log). */
     public io.continuity.events.OverrideRequested asRequest() {
-        return new io.continuity.events.OverrideRequested(id, channelId, action, targetEventUuid, assetUuid, startUtc, endUtc, resume, reason,
-                requestedBy, expectedVersion);
+        return new io.continuity.events.OverrideRequested(id, channelId, action.name(), targetEventUuid, assetUuid, startUtc, endUtc,
+                resume == null ? null : resume.name(), reason, requestedBy, expectedVersion);
     }
 }
