@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -51,9 +53,10 @@ import io.continuity.testing.TestDatabase;
 /**
  * The process-level fault scenarios of the reliability suite (docs/reliability.md): the packaged service and the Kafka
  * broker run as separate processes and are killed, halted, stopped, frozen or cut off from their database while they
- * work through one corpus. Every scenario ends with the same oracles: (a) the projection equals the fault-free
- * reference run's; (b) nothing applied twice; (c) no ScheduleDay version published after a newer one; (d) every
- * committed ScheduleDay version and every outbox row published. Reduced sizes run in the normal suite, the issue's
+ * work through one corpus (with overrides). Every scenario ends with the same oracles: (a) the projection equals the
+ * fault-free reference run's; (b) nothing applied twice; (c) no ScheduleDay version published after a newer one; (d)
+ * every committed ScheduleDay version and every outbox row published; (e) every applied override is in the newest
+ * published version of its day. Reduced sizes run in the normal suite, the issue's
  * sizes with {@code -Dreliability.scale=full}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,8 +85,8 @@ class ProcessFaultsIT {
     static void brokerCorpusAndReference() throws IOException {
         logs = Files.createDirectories(Path.of("target", "it-logs", "reliability"));
         broker = KafkaBrokerProcess.start(logs);
-        corpus = FULL ? new EventCorpus(2026).catalog(10, 60).channels(20).garbage(Topic.PLAN_EVENTS.topicName(), "x")
-                : new EventCorpus(2026).catalog(4, 20).channels(3).garbage(Topic.PLAN_EVENTS.topicName(), "x");
+        corpus = FULL ? new EventCorpus(2026).catalog(10, 60).channels(20).overrides(3).garbage(Topic.PLAN_EVENTS.topicName(), "x")
+                : new EventCorpus(2026).catalog(4, 20).channels(3).overrides(2).garbage(Topic.PLAN_EVENTS.topicName(), "x");
         try (KafkaTestClient client = new KafkaTestClient(broker.bootstrapServers())) {
             // every record twice: producers deliver at least once, so consumers must recognise duplicates anyway
             corpus.records().forEach(client::send);
@@ -108,6 +111,7 @@ class ProcessFaultsIT {
         List<OutputLog.Published> published = output.read();
         assertThat(OutputLog.versionRegressions(published)).isEmpty();
         assertPublished(db, published);
+        assertOverridesAired(db, published);
     }
 
     @AfterAll
@@ -439,6 +443,8 @@ class ProcessFaultsIT {
         assertThat(OutputLog.versionRegressions(published)).isEmpty();
         // (d) every committed ScheduleDay version and every outbox row is on Kafka
         assertPublished(db, published);
+        // (e) every applied override is in the newest published version of its day
+        assertOverridesAired(db, published);
         // each outbox row is one record (a dead-lettered duplicate input has its own row, with the input's ce_id); more records than rows were resent
         long republished = published.size() - db.count("SELECT count(*) FROM outbox");
         ScenarioRow row = new ScenarioRow(scenario, ScenarioRow.currentScale(), recordsSent, journal(db).size(), rejected(db), lost, twice,
@@ -452,6 +458,35 @@ class ProcessFaultsIT {
     private static long dayVersions(List<OutputLog.Published> published) {
         return published.stream().filter(p -> io.continuity.events.EventType.DAY_PUBLISHED.ceType().equals(p.ceType())).map(p -> p.ceId())
                 .distinct().count();
+    }
+
+    /**
+     * Oracle (e): every override of the corpus was applied, and the newest published version of its day airs it at the
+     * time it asked for (the event the override makes has a uuid derived from the override).
+     */
+    private static void assertOverridesAired(Db db, List<OutputLog.Published> published) {
+        List<Map<String, Object>> applied = db.rows("""
+                SELECT id, channel_id::text AS channel, broadcast_day::text AS day, start_utc FROM playlog_override WHERE status = 'APPLIED'""");
+        assertThat(applied).as("applied overrides").hasSize(corpus.overrideCount());
+        Map<String, io.continuity.events.DayPublished> newest = new java.util.HashMap<>();
+        for (OutputLog.Published p : published) {
+            if (io.continuity.events.EventType.DAY_PUBLISHED.ceType().equals(p.ceType())) {
+                try {
+                    io.continuity.events.DayPublished day = io.continuity.events.EventJson.mapper().readValue(p.payload(),
+                            io.continuity.events.DayPublished.class);
+                    newest.merge(day.channelId() + "/" + day.broadcastDay(), day, (a, b) -> a.version() >= b.version() ? a : b);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        for (Map<String, Object> o : applied) {
+            UUID air = io.continuity.resolver.core.OverrideLayer.eventUuid((UUID) o.get("id"), "air", null);
+            Instant start = o.get("start_utc") instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) o.get("start_utc")).toInstant();
+            assertThat(newest.get(o.get("channel") + "/" + o.get("day"))).as("newest published %s/%s", o.get("channel"), o.get("day"))
+                    .isNotNull().satisfies(day -> assertThat(day.events()).as("override %s in it", o.get("id"))
+                            .anyMatch(e -> e.uuid().equals(air) && e.startUtc().equals(start)));
+        }
     }
 
     /** Oracle (d): every ScheduleDay version in the database, and every outbox row, is on its topic. */

@@ -31,7 +31,10 @@ public final class EventCorpus {
 
     private final Random random;
     private final List<OutgoingRecord> records = new ArrayList<>();
+    private final List<UUID> channelIds = new ArrayList<>();
+    private final List<UUID> movieIds = new ArrayList<>();
     private int invalid;
+    private int overrides;
 
     public EventCorpus(long seed) {
         this.random = new Random(seed);
@@ -43,6 +46,11 @@ public final class EventCorpus {
 
     public int invalidCount() {
         return invalid;
+    }
+
+    /** How many override requests {@link #overrides} added. */
+    public int overrideCount() {
+        return overrides;
     }
 
     /** A catalog of {@code series} series with {@code episodes} episodes each, 20 movies and 30 filler bumpers. */
@@ -57,6 +65,7 @@ public final class EventCorpus {
         for (int m = 0; m < 20; m++) {
             UUID id = uuid();
             movies.add(id);
+            movieIds.add(id);
             add(id.toString(), new io.continuity.events.AssetUpserted(id, "Movie " + m, "movie", (90L + random.nextInt(60)) * 60_000,
                     null, null, null, null, null, null, null, m % 2 == 0 ? "drama" : "comedy", "PG", List.of(), null, "ready", true,
                     false, null));
@@ -74,6 +83,7 @@ public final class EventCorpus {
     public EventCorpus channels(int count) {
         for (int c = 0; c < count; c++) {
             UUID channel = uuid();
+            channelIds.add(channel);
             String key = channel.toString();
             add(key, Fixtures.channel(channel, c % 2 == 0 ? "America/New_York" : "Europe/London", 30, List.of(0, 30), "06:00"));
             UUID weekday = uuid();
@@ -98,6 +108,25 @@ public final class EventCorpus {
             addInvalid(key, Fixtures.assignment(uuid(), weekday, channel, "00:15", 30));
             addInvalid(key, new AssignmentAdded(uuid(), weekday, channel, "00:00", 30, "series", new TextNode("x"), null, null, null,
                     null, null));
+        }
+        return this;
+    }
+
+    /**
+     * Breaking-news INSERT overrides of a movie on the first two channels, {@code perChannel} each, on the broadcast days
+     * a service with its clock at 2026-11-23T07:00Z resolves (both resume modes). Call after {@link #catalog} and
+     * {@link #channels}.
+     */
+    public EventCorpus overrides(int perChannel) {
+        for (int c = 0; c < Math.min(2, channelIds.size()); c++) {
+            UUID channel = channelIds.get(c);
+            for (int i = 0; i < perChannel; i++) {
+                Instant start = Instant.parse("2026-11-24T15:05:00Z").plus(java.time.Duration.ofHours(26L * i)).plusSeconds(60L * c);
+                add(channel.toString(), new io.continuity.events.OverrideRequested(uuid(), channel, "INSERT", null,
+                        movieIds.get(i % movieIds.size()), start, start.plus(java.time.Duration.ofMinutes(4)),
+                        i % 2 == 0 ? "JOIN_IN_PROGRESS" : "NEXT_EVENT", "corpus breaking news", "corpus", null));
+                overrides++;
+            }
         }
         return this;
     }
