@@ -120,6 +120,7 @@ public class ChannelResolution {
         List<PlanSpec> plans = ChannelInputs.plans(channel.id);
         CatalogView catalog = catalogs.current();
         PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, today), now);
+        Set<UUID> notAired = notAired(channel.id, BroadcastDays.dayStart(spec, today));
         Instant lockEnd = now.plus(config.horizon().lockWindow());
         List<LocalDate> skipped = new ArrayList<>();
         boolean spans = plans.stream().flatMap(p -> p.assignments().stream()).anyMatch(a -> a.endMinute() > MINUTES_PER_DAY);
@@ -134,7 +135,7 @@ public class ChannelResolution {
                 continue;
             }
             for (LocalDate passed : skipped) {
-                history = history.plus(stillCounted(storedDay(spec, passed), now));
+                history = history.plus(stillCounted(storedDay(spec, passed), notAired));
             }
             skipped.clear();
             List<BroadcastPlaylogEventEntity> rows = current == null ? List.of() : BroadcastPlaylogEventEntity.effectiveOfDay(current.id);
@@ -148,7 +149,7 @@ public class ChannelResolution {
             ResolvedDay base = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen, carryIn));
             ResolvedDay resolved = withOverrides(channel, base, overrideOf, now);
             previous = resolved;
-            history = history.plus(stillCounted(resolved, now));
+            history = history.plus(stillCounted(resolved, notAired));
             earlierChanged = current == null || !currentEvents.equals(resolved.events());
             if (!earlierChanged) {
                 continue;
@@ -197,18 +198,13 @@ public class ChannelResolution {
         return resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, stored.events())).carryOut();
     }
 
-    /**
-     * The day as the history of the days after it counts it: its events still ahead or whose as-run may still come
-     * (ending after now minus the reconciliation grace). What ended earlier counts only through its as-run, which the
-     * history already holds: a programme that did not air is not counted.
-     */
-    private ResolvedDay stillCounted(ResolvedDay day, Instant now) {
-        Instant counted = now.minus(config.reconciliation().grace());
-        if (!day.dayStart().isBefore(counted)) {
+    /** The day as the history of the days after it counts it: without the events judged not to have aired. */
+    private static ResolvedDay stillCounted(ResolvedDay day, Set<UUID> notAired) {
+        if (notAired.isEmpty() || day.events().stream().noneMatch(e -> notAired.contains(e.uuid()))) {
             return day;
         }
         return new ResolvedDay(day.channelId(), day.broadcastDay(), day.dayStart(), day.dayEnd(), day.seed(),
-                day.events().stream().filter(e -> e.end().isAfter(counted)).toList(), List.of(), List.of());
+                day.events().stream().filter(e -> !notAired.contains(e.uuid())).toList(), List.of(), List.of());
     }
 
     /** A day this resolution leaves alone, as the history of the days after it sees it. */
@@ -275,28 +271,41 @@ public class ChannelResolution {
     }
 
     /**
-     * What rotation and sequence count as played before {@code before}: what aired on this channel in the weeks before
-     * (as-run AIRED, SHORT, TRUNCATED, SUBSTITUTED — the asset that actually aired) up to {@code now}, plus what the
-     * published schedule still has ahead (events ending after now minus the reconciliation grace, whose as-run may not
-     * have arrived yet). A planned item that ended earlier without an as-run did not air (MISSING): it is not counted,
-     * so the next resolution schedules it again as its policy says.
+     * What rotation and sequence count as played before {@code before}: what the published schedule had on this
+     * channel in the weeks before, except the programmes reconciliation judged MISSING or SUBSTITUTED (they did not
+     * air), plus what the as-run says aired (AIRED, SHORT, TRUNCATED, SUBSTITUTED — the asset that actually aired) up to
+     * {@code now}. A planned item counts until it is judged not to have aired; the judgement asks for a re-resolution,
+     * so the item's policy schedules it again. Nothing here depends on the clock but through judgements and as-run,
+     * so resolving again later gives the same days.
      */
     private PlayHistory history(UUID channelId, Instant before, Instant now) {
         InMemoryPlayHistory history = InMemoryPlayHistory.empty();
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT e.asset_uuid, e.start_utc FROM current_playlog_event e
-                WHERE e.channel_id = ?1 AND e.start_utc < ?2 AND e.start_utc >= ?3 AND e.end_utc > ?5 AND e.asset_uuid IS NOT NULL
+                WHERE e.channel_id = ?1 AND e.start_utc < ?2 AND e.start_utc >= ?3 AND e.asset_uuid IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM reconciliation_result r WHERE r.playlog_event_uuid = e.uuid
+                                  AND r.outcome IN ('MISSING', 'SUBSTITUTED'))
                 UNION ALL
                 SELECT a.asset_uuid, a.actual_start_utc FROM as_run_log a
                 WHERE a.channel_id = ?1 AND a.actual_start_utc < ?4 AND a.actual_start_utc >= ?3
                   AND a.status IN ('AIRED', 'TRUNCATED', 'SHORT', 'SUBSTITUTED')""", Object[].class)
                 .setParameter(1, channelId).setParameter(2, before).setParameter(3, before.minus(java.time.Duration.ofDays(HISTORY_DAYS)))
-                .setParameter(4, now).setParameter(5, now.minus(config.reconciliation().grace()))
+                .setParameter(4, now)
                 .getResultList();
         for (Object[] row : rows) {
             history = history.record((UUID) row[0], toInstant(row[1]));
         }
         return history;
+    }
+
+    /** The channel's planned events reconciliation judged not to have aired (MISSING, SUBSTITUTED) since {@code from}. */
+    private Set<UUID> notAired(UUID channelId, Instant from) {
+        @SuppressWarnings("unchecked")
+        List<UUID> rows = em.createNativeQuery("""
+                SELECT playlog_event_uuid FROM reconciliation_result
+                WHERE channel_id = ?1 AND planned_start_utc >= ?2 AND outcome IN ('MISSING', 'SUBSTITUTED')""", UUID.class)
+                .setParameter(1, channelId).setParameter(2, from).getResultList();
+        return Set.copyOf(rows);
     }
 
     private static Instant toInstant(Object value) {

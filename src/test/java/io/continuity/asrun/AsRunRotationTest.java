@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,9 @@ class AsRunRotationTest {
         Db db = new Db(dataSource);
         AsRunScenario missed = new AsRunScenario(kafka, db);
         AsRunScenario aired = new AsRunScenario(kafka, db);
+        List<UUID> missedPromos = missed.promos(5, Duration.ofMinutes(2));
+        aired.promos(5, Duration.ofMinutes(2));
         for (AsRunScenario channel : List.of(missed, aired)) {
-            channel.promos(5, Duration.ofMinutes(2));
             channel.movies("default", 2, Duration.ofMinutes(30));
             channel.movies("morning", 4, Duration.ofMinutes(25));
         }
@@ -85,6 +87,10 @@ class AsRunRotationTest {
         aired.configure("default", airedMorning);
         UUID missedToday = awaitPick(missed, missedMorning.assignmentId(), AsRunScenario.TODAY);
         Event airedToday = awaitDayProgramme(aired, airedMorning.assignmentId(), AsRunScenario.TODAY);
+        // a ChannelManager plays the missed channel from 05:59 on (reconciliation judges a channel from its first as-run)
+        // but reports nothing for the 06:00 programme, which reconciliation then judges MISSING
+        Instant managerStarted = airedToday.start().minus(Duration.ofMinutes(1));
+        missed.send(missed.asRun(null, missedPromos.get(0), managerStarted, airedToday.start(), "AIRED", "channel manager started"));
         aired.send(aired.asPlanned(airedToday));
 
         // sequential: the next airing is the item after the last one that aired; one that never aired comes again
