@@ -101,8 +101,11 @@ final class DayResolution {
                     + day.local(resume));
         }
         if (kept.isAfter(frozenEnd) || !request.frozenPrefix().isEmpty()) {
-            filler.pad(resume, null, null, kept.isAfter(frozenEnd) ? "between the carry-over and the next grid"
-                    + " boundary" : "between the frozen prefix and the next grid boundary");
+            // the padding belongs to what it follows, as it did when the day was resolved in one go
+            List<ResolvedEvent> placed = timeline.events();
+            ResolvedEvent last = placed.isEmpty() ? null : placed.get(placed.size() - 1);
+            filler.pad(resume, last == null ? null : last.assignmentId(), last == null ? null : last.planId(), kept.isAfter(frozenEnd)
+                    ? "between the carry-over and the next grid boundary" : "between the frozen prefix and the next grid boundary");
         }
     }
 }

@@ -45,6 +45,13 @@ final class DayTimeline {
         return List.copyOf(events);
     }
 
+    /** Calls {@code action} with the events placed so far that start at or after {@code from}, the latest first. */
+    void forEachSince(Instant from, java.util.function.Consumer<ResolvedEvent> action) {
+        for (int i = events.size() - 1; i >= 0 && !events.get(i).start().isBefore(from); i--) {
+            action.accept(events.get(i));
+        }
+    }
+
     /** Keeps an event from a previous version unchanged (frozen prefix). */
     void keep(ResolvedEvent frozen) {
         requireAtCursor(frozen.start(), "frozen events must be contiguous from the day start");

@@ -28,6 +28,7 @@ final class FillerPool {
     private final long[] priorUse;
     private final long[] lastUse;
     private final long[] rank;
+    private final java.util.Map<UUID, Integer> indexOf = new java.util.HashMap<>();
     private Instant block;
 
     FillerPool(DayContext day, DayTimeline timeline) {
@@ -45,6 +46,9 @@ final class FillerPool {
         this.priorUse = fillers.stream().mapToLong(f -> RepeatGuard.lastPlayedMillis(f, day.dayStart(), timeline.history())).toArray();
         this.lastUse = priorUse.clone();
         this.rank = new long[fillers.size()];
+        for (int i = 0; i < fillers.size(); i++) {
+            indexOf.put(fillers.get(i).uuid(), i);
+        }
     }
 
     /** Starts the state of the grid block that contains {@code at}, unless it is the current one. */
@@ -58,6 +62,15 @@ final class FillerPool {
         for (int i = 0; i < rank.length; i++) {
             rank[i] = SeededChoice.rank(day.seed(), end, fillers.get(i).uuid());
         }
+        // filler the block already holds (kept from a previous version) counts as used, so a block resolved again after
+        // its first part was frozen continues exactly as it did when resolved in one go
+        Instant start = day.grid().nextBoundaryAtOrAfter(at.minus(Duration.ofMinutes(day.channel().gridBlockMinutes())).plusMillis(1));
+        timeline.forEachSince(start, e -> {
+            Integer i = e.assetUuid() == null ? null : indexOf.get(e.assetUuid());
+            if (i != null && e.start().toEpochMilli() > lastUse[i]) {
+                lastUse[i] = e.start().toEpochMilli();
+            }
+        });
     }
 
     private Instant blockEnd(Instant at) {

@@ -87,6 +87,20 @@ class FrozenPrefixTest {
         assertCoversDayExactly(again);
     }
 
+    /** Re-resolving the same inputs later (a longer frozen prefix, cut anywhere inside a block) gives the same day. */
+    @Test
+    void resolvingTheSameInputsAgainLaterChangesNothing() {
+        Scenario scenario = scenario().assets(AssetBuilder.series("late", 20, 22)).assets(AssetBuilder.filler("Promo 45", 45).build(),
+                AssetBuilder.filler("Promo 75", 75).build(), AssetBuilder.filler("Promo 130", 130).build())
+                .plan(plan("Evening").with(at("12:00", 240).series("late", EpisodePolicy.SEQUENTIAL)));
+        ResolvedDay first = scenario.resolve(DAY);
+        for (String lockEnd : List.of("03:07:10", "09:00:00", "13:11:30", "14:52:05")) {
+            java.time.Instant end = java.time.Instant.parse(DAY + "T" + lockEnd + "Z");
+            List<ResolvedEvent> frozen = first.events().stream().filter(e -> e.start().isBefore(end)).toList();
+            assertThat(scenario.frozenPrefix(frozen).resolve(DAY).events()).as("frozen up to %s", lockEnd).isEqualTo(first.events());
+        }
+    }
+
     @Test
     void frozenPrefixThatDoesNotStartAtTheDayStartIsRejected() {
         Scenario scenario = morning("first");
