@@ -41,6 +41,9 @@ final class CatalogChangeLatency {
                 null, List.of("unused"), null, "ready", true, false, null);
         Progress.say("B3c: a promo no channel selects");
         Measured none = measure(stack, service, record(unused), day -> false);
+        Progress.say(String.format("B3c: retitled episode: first day-published with it %.0f ms, settled %.0f ms, %d versions, %d resolutions; "
+                + "unused promo: settled %.0f ms, %d versions, %d resolutions", title.firstMs(), title.settledMs(), title.versions(),
+                title.resolutions(), none.settledMs(), none.versions(), none.resolutions()));
         KafkaTools.EndToEnd ceiling = KafkaTools.endToEndLatency(stack.bootstrap(), options.scale().e2eRecords(), 20_000, options.out(),
                 "end-to-end-latency-b3c");
         String of = "EndToEndLatency p50, 20 kB records";
