@@ -117,6 +117,13 @@ public interface ContinuityConfig {
         /** How many channels are resolved at once, each in its own transaction holding that channel's row lock. */
         @WithDefault("4")
         int concurrency();
+
+        /**
+         * A rebuild replaying recorded decisions gives up on exact replay when the inputs have not moved for this long
+         * while a decision waits for them (docs/decisions.md 15).
+         */
+        @WithDefault("PT2M")
+        Duration replayStall();
     }
 
     /** The relay that publishes outbox rows to Kafka. */

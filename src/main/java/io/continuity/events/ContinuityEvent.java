@@ -5,7 +5,8 @@ package io.continuity.events;
  * topic's events is checked for exhaustiveness by the compiler.
  */
 public sealed interface ContinuityEvent
-        permits PlanEvent, CatalogEvent, OverrideCommand, AsRunEvent, PlaylogOutput, OverrideOutput, AlertOutput {
+        permits PlanEvent, CatalogEvent, OverrideCommand, AsRunEvent, PlaylogOutput, OverrideOutput, AlertOutput,
+        ScheduleDecision {
 
     /** Optional optimistic-concurrency check on the event's aggregate; {@code null} when not asked for. */
     default Long expectedVersion() {

@@ -24,7 +24,8 @@ public enum EventType {
     ASRUN_RECORDED("continuity.asrun.recorded.v1", Topic.AS_RUN, AsRunRecorded.class),
     DAY_PUBLISHED("continuity.playlog.day-published.v1", Topic.PLAYLOG, DayPublished.class),
     OVERRIDE_APPLIED("continuity.override.applied.v1", Topic.OVERRIDES, OverrideApplied.class),
-    ALERT_RAISED("continuity.alert.raised.v1", Topic.SCHEDULE_ALERTS, AlertRaised.class);
+    ALERT_RAISED("continuity.alert.raised.v1", Topic.SCHEDULE_ALERTS, AlertRaised.class),
+    SCHEDULE_DECIDED("continuity.schedule.decided.v1", Topic.SCHEDULE_DECISIONS, ScheduleDecided.class);
 
     private static final Map<String, EventType> BY_CE_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

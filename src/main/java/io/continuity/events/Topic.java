@@ -8,7 +8,8 @@ public enum Topic {
     AS_RUN("continuity.as-run"),
     PLAYLOG("continuity.playlog"),
     OVERRIDES("continuity.overrides"),
-    SCHEDULE_ALERTS("continuity.schedule-alerts");
+    SCHEDULE_ALERTS("continuity.schedule-alerts"),
+    SCHEDULE_DECISIONS("continuity.schedule-decisions");
 
     private final String topicName;
 

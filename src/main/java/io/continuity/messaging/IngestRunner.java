@@ -4,7 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -30,11 +35,13 @@ public class IngestRunner {
 
     private final IngestPipeline pipeline;
     private final DataSource dataSource;
+    private final ReplayGate gate;
     private volatile boolean stopping;
 
-    public IngestRunner(IngestPipeline pipeline, DataSource dataSource) {
+    public IngestRunner(IngestPipeline pipeline, DataSource dataSource, ReplayGate gate) {
         this.pipeline = pipeline;
         this.dataSource = dataSource;
+        this.gate = gate;
     }
 
     /**
@@ -57,10 +64,41 @@ public class IngestRunner {
         stopping = true;
     }
 
+    /**
+     * Applies {@code records}, holding those a recorded decision must be replayed before (see {@link ReplayGate}): the
+     * records before the hold are applied, then the rest once the decision has been made again.
+     */
     public <E extends ContinuityEvent> void run(List<ConsumerRecord<String, byte[]>> records, EventApplier<E> applier) {
-        if (records.isEmpty()) {
-            return;
+        String topic = applier.topic().topicName();
+        List<ConsumerRecord<String, byte[]>> rest = records;
+        while (!rest.isEmpty()) {
+            List<ConsumerRecord<String, byte[]>> now = new ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> later = new ArrayList<>();
+            Map<Integer, Long> limits = new HashMap<>();
+            Set<Integer> held = new HashSet<>();
+            for (ConsumerRecord<String, byte[]> record : rest) {
+                long limit = limits.computeIfAbsent(record.partition(), p -> gate.limit(topic, p));
+                if (record.offset() < limit && !held.contains(record.partition())) {
+                    now.add(record);
+                } else {
+                    held.add(record.partition());
+                    later.add(record);
+                }
+            }
+            if (now.isEmpty()) {
+                if (stopping || gate.stopping()) {
+                    throw new IllegalStateException("shutting down while " + topic + " waits for a recorded decision");
+                }
+                gate.awaitChange(500);
+            } else {
+                runAll(now, applier);
+                gate.inputAdvanced();
+            }
+            rest = later;
         }
+    }
+
+    private <E extends ContinuityEvent> void runAll(List<ConsumerRecord<String, byte[]>> records, EventApplier<E> applier) {
         Duration wait = FIRST_WAIT;
         for (int attempt = 1;; attempt++) {
             try {

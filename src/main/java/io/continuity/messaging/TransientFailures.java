@@ -34,6 +34,16 @@ public final class TransientFailures {
         return false;
     }
 
+    /** A serialization conflict or deadlock: the transaction can be run again at once. */
+    public static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean transientState(String state) {
         return state.startsWith("08") // connection exception
                 || state.startsWith("53") // insufficient resources

@@ -20,15 +20,18 @@ import io.continuity.events.OverrideApplied;
 import io.continuity.events.OverrideRequested;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
+import io.continuity.events.ScheduleDecided;
 import io.continuity.messaging.AwaitingInput;
 import io.continuity.messaging.Outbox;
 import io.continuity.messaging.PartitionTracker;
+import io.continuity.messaging.ReplayGate;
 import io.continuity.messaging.TransactionCommit;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.playlog.CurrentSchedule;
 import io.continuity.playlog.PlaylogMapping;
 import io.continuity.playlog.ScheduleDayWriter;
+import io.continuity.resolver.ScheduleDecisions;
 import io.continuity.resolver.core.OverrideAction;
 import io.continuity.resolver.core.OverrideLayer;
 import io.continuity.resolver.core.OverrideSpec;
@@ -62,9 +65,13 @@ public class OverrideService {
     private final ScheduleDayWriter writer;
     private final CurrentSchedule current;
     private final PartitionTracker tracker;
+    private final ReplayGate gate;
+    private final ScheduleDecisions decisions;
 
     public OverrideService(EntityManager em, Outbox outbox, CloudEventCodec codec, Clock clock, ContinuityConfig config, MeterRegistry metrics,
-            ScheduleDayWriter writer, CurrentSchedule current, PartitionTracker tracker) {
+            ScheduleDayWriter writer, CurrentSchedule current, PartitionTracker tracker, ReplayGate gate, ScheduleDecisions decisions) {
+        this.gate = gate;
+        this.decisions = decisions;
         this.em = em;
         this.tracker = tracker;
         this.current = current;
@@ -91,13 +98,21 @@ public class OverrideService {
             throw new RejectedEventException(ReasonCode.INVALID_VALUE, "override_id", "override " + request.overrideId() + " already exists");
         }
         OverrideRequests.validateShape(request);
-        if (!tracker.caughtUp()) {
+        // a rebuild replaying recorded decisions applies the override as the live run did, at the time it did
+        Optional<ScheduleDecided> recorded = gate.overrideDecision(request.overrideId());
+        if (recorded.isEmpty() && !tracker.caughtUp()) {
             // still reading the log (start-up, rebuild): the day it names may not be resolved yet
             keep(channel, request, requestedAt, "still catching up with the log");
             return;
         }
         try {
-            effect(channel, request, requestedAt, null);
+            Instant now = recorded.map(ScheduleDecided::decidedAt).orElseGet(clock::instant);
+            effect(channel, request, requestedAt, null, now);
+            if (recorded.isPresent()) {
+                decisions.replayed(recorded.get());
+            } else {
+                decisions.overrideApplied(channel.id, request.overrideId(), now);
+            }
         } catch (RejectedEventException e) {
             if (e.rejection().code() == ReasonCode.UNKNOWN_REFERENCE && resolutionPending(channel.id)) {
                 keep(channel, request, requestedAt, "what it names is not resolved yet and a resolution of the channel is pending");
@@ -127,7 +142,7 @@ public class OverrideService {
      * days just resolved. One whose target or day cannot be found now is refused (status REJECTED, with the reason).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyPending(UUID channelId) {
+    public void applyPending(UUID channelId, Instant now) {
         List<PlaylogOverrideEntity> pending = PlaylogOverrideEntity.list("channelId = ?1 and status = 'PENDING' order by sequenceNo", channelId);
         if (pending.isEmpty()) {
             return;
@@ -135,7 +150,7 @@ public class OverrideService {
         ChannelEntity channel = em.find(ChannelEntity.class, channelId, LockModeType.PESSIMISTIC_WRITE);
         for (PlaylogOverrideEntity record : pending) {
             try {
-                effect(channel, record.asRequest(), record.requestedAt, record);
+                effect(channel, record.asRequest(), record.requestedAt, record, now);
             } catch (RejectedEventException e) {
                 record.status = "REJECTED";
                 record.rejectionReason = e.rejection().code().name() + "\t" + (e.rejection().field() == null ? "" : e.rejection().field()) + "\t"
@@ -146,8 +161,7 @@ public class OverrideService {
     }
 
     /** The override's effect: the day's next version with the override on top, the applied record, the outbox. */
-    private void effect(ChannelEntity channel, OverrideRequested request, Instant requestedAt, PlaylogOverrideEntity kept) {
-        Instant now = clock.instant();
+    private void effect(ChannelEntity channel, OverrideRequested request, Instant requestedAt, PlaylogOverrideEntity kept, Instant now) {
         Target target = locate(request);
         OverrideSpec spec = spec(request, target);
         List<ResolvedEvent> before = target.events();

@@ -18,6 +18,6 @@ public class PendingOverrides {
     }
 
     void onResolved(@Observes ChannelResolved resolved) {
-        overrides.applyPending(resolved.channelId());
+        overrides.applyPending(resolved.channelId(), resolved.at());
     }
 }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.continuity.alert.Alerts;
 import io.continuity.channel.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
+import io.continuity.events.ScheduleDecided;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.playlog.CurrentSchedule;
@@ -68,11 +69,13 @@ public class ChannelResolution {
     private final OverrideInputs overrides;
     private final jakarta.enterprise.event.Event<ChannelResolved> resolved;
     private final CurrentSchedule currentSchedule;
+    private final ScheduleDecisions decisions;
     private final Resolver resolver = new Resolver();
 
     public ChannelResolution(EntityManager em, CatalogSnapshots catalogs, ScheduleDayWriter writer, ResolutionRequests requests,
             ContinuityConfig config, MeterRegistry metrics, Alerts alerts, OverrideInputs overrides, CurrentSchedule currentSchedule,
-            jakarta.enterprise.event.Event<ChannelResolved> resolved) {
+            jakarta.enterprise.event.Event<ChannelResolved> resolved, ScheduleDecisions decisions) {
+        this.decisions = decisions;
         this.currentSchedule = currentSchedule;
         this.resolved = resolved;
         this.alerts = alerts;
@@ -87,25 +90,53 @@ public class ChannelResolution {
 
     /** What a resolution is asked to do: the days to re-resolve (null: every day of the horizon) and the inputs behind it. */
     public record Scope(Instant seen, String reason, Set<LocalDate> days, List<String> causes) {
-
-        public static Scope everything(String reason) {
-            return new Scope(null, reason, null, List.of());
-        }
     }
 
-    /** Resolves the channel's horizon as of {@code now}; returns how many new ScheduleDay versions were stored. */
+    /**
+     * Resolves the channel's horizon as of {@code now}; returns how many new ScheduleDay versions were stored. The
+     * transaction reads one snapshot (repeatable read), so the decision recorded with the versions names exactly the input
+     * positions it saw (a concurrent change of the same rows makes it fail as a passing conflict, and it is tried again).
+     */
     @Transactional
     public int resolve(UUID channelId, Instant now, Scope scope) {
+        em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
         ChannelEntity channel = em.find(ChannelEntity.class, channelId, LockModeType.PESSIMISTIC_WRITE);
-        if (scope.seen() != null) {
-            requests.done(channelId, scope.seen());
-        }
         if (channel == null || channel.retired) {
             return 0;
         }
-        int written = timer.record(() -> resolveHorizon(channel, now, scope));
-        resolved.fire(new ChannelResolved(channelId));
+        Set<UUID> notAired = notAired(channel, now);
+        int written = timer.record(() -> resolveHorizon(channel, now, scope, notAired));
+        boolean kept = overrides.hasPending(channelId);
+        resolved.fire(new ChannelResolved(channelId, now));
+        if (written > 0 || kept) {
+            decisions.resolved(channelId, now, scope.days(), causes(scope), notAired);
+        }
         return written;
+    }
+
+    /**
+     * Makes a recorded decision again (a rebuild): the same days, causes and decision time, with the programmes the
+     * live run counted as not aired; the inputs are where the decision saw them ({@link io.continuity.messaging.ReplayGate}).
+     */
+    @Transactional
+    public int replay(ScheduleDecided decision) {
+        ChannelEntity channel = em.find(ChannelEntity.class, decision.channelId(), LockModeType.PESSIMISTIC_WRITE);
+        if (decisions.made(decision.decisionId())) {
+            return 0;
+        }
+        decisions.replayed(decision);
+        requests.cleared(decision.channelId());
+        if (channel == null || channel.retired) {
+            return 0;
+        }
+        Scope scope = new Scope(null, "replay", decision.days() == null ? null : Set.copyOf(decision.days()), decision.causes());
+        int written = timer.record(() -> resolveHorizon(channel, decision.decidedAt(), scope, Set.copyOf(decision.notAired())));
+        resolved.fire(new ChannelResolved(channel.id, decision.decidedAt()));
+        return written;
+    }
+
+    private static List<String> causes(Scope scope) {
+        return scope.causes().isEmpty() ? List.of(scope.reason()) : scope.causes();
     }
 
     /**
@@ -114,13 +145,12 @@ public class ChannelResolution {
      * the lock window, then every applied override of the day. A day that comes out equal to its current version is
      * left alone; a day the scope does not name is not resolved at all.
      */
-    private int resolveHorizon(ChannelEntity channel, Instant now, Scope scope) {
+    private int resolveHorizon(ChannelEntity channel, Instant now, Scope scope, Set<UUID> notAired) {
         ChannelSpec spec = CoreMapping.channel(channel);
         LocalDate today = BroadcastDays.broadcastDayOf(spec, now);
         List<PlanSpec> plans = ChannelInputs.plans(channel.id);
         CatalogView catalog = catalogs.current();
-        PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, today), now);
-        Set<UUID> notAired = notAired(channel.id, BroadcastDays.dayStart(spec, today));
+        PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, today), now, notAired);
         Instant lockEnd = now.plus(config.horizon().lockWindow());
         List<LocalDate> skipped = new ArrayList<>();
         boolean spans = plans.stream().flatMap(p -> p.assignments().stream()).anyMatch(a -> a.endMinute() > MINUTES_PER_DAY);
@@ -155,7 +185,7 @@ public class ChannelResolution {
                 continue;
             }
             BroadcastScheduleDayEntity stored = writer.write(DayVersion.resolved(resolved, channel.seedGeneration, frozen.size(), overrideOf,
-                    scope.causes().isEmpty() ? List.of(scope.reason()) : scope.causes()), current, currentEvents, now);
+                    causes(scope)), current, currentEvents, now);
             written++;
             alertOnFallback(channel, resolved, currentEvents.subList(Math.min(frozen.size(), currentEvents.size()), currentEvents.size()),
                     catalog, now, stored.version);
@@ -221,7 +251,7 @@ public class ChannelResolution {
     public ResolvedDay preview(UUID channelId, LocalDate day, Instant now) {
         ChannelEntity channel = em.find(ChannelEntity.class, channelId);
         ChannelSpec spec = CoreMapping.channel(channel);
-        PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, day), now);
+        PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, day), now, notAired(channel, now));
         return resolver.resolve(new ResolveRequest(spec, day, ChannelInputs.plans(channelId), catalogs.current(), history, channel.seedGeneration,
                 List.of()));
     }
@@ -272,39 +302,44 @@ public class ChannelResolution {
 
     /**
      * What rotation and sequence count as played before {@code before}: what the published schedule had on this
-     * channel in the weeks before, except the programmes reconciliation judged MISSING or SUBSTITUTED (they did not
-     * air), plus what the as-run says aired (AIRED, SHORT, TRUNCATED, SUBSTITUTED — the asset that actually aired) up to
-     * {@code now}. A planned item counts until it is judged not to have aired; the judgement asks for a re-resolution,
-     * so the item's policy schedules it again. Nothing here depends on the clock but through judgements and as-run,
-     * so resolving again later gives the same days.
+     * channel in the weeks before, except the programmes judged not to have aired ({@code notAired}: MISSING or
+     * SUBSTITUTED), plus what the as-run says aired (AIRED, SHORT, TRUNCATED, SUBSTITUTED — the asset that actually
+     * aired) up to {@code now}. A planned item counts until it is judged not to have aired; the judgement asks for a
+     * re-resolution, so the item's policy schedules it again. Nothing here depends on the clock but through judgements
+     * and as-run, so resolving again later gives the same days.
      */
-    private PlayHistory history(UUID channelId, Instant before, Instant now) {
+    private PlayHistory history(UUID channelId, Instant before, Instant now, Set<UUID> notAired) {
         InMemoryPlayHistory history = InMemoryPlayHistory.empty();
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT e.asset_uuid, e.start_utc FROM current_playlog_event e
+                SELECT e.asset_uuid, e.start_utc, e.uuid FROM current_playlog_event e
                 WHERE e.channel_id = ?1 AND e.start_utc < ?2 AND e.start_utc >= ?3 AND e.asset_uuid IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM reconciliation_result r WHERE r.playlog_event_uuid = e.uuid
-                                  AND r.outcome IN ('MISSING', 'SUBSTITUTED'))
                 UNION ALL
-                SELECT a.asset_uuid, a.actual_start_utc FROM as_run_log a
+                SELECT a.asset_uuid, a.actual_start_utc, NULL FROM as_run_log a
                 WHERE a.channel_id = ?1 AND a.actual_start_utc < ?4 AND a.actual_start_utc >= ?3
                   AND a.status IN ('AIRED', 'TRUNCATED', 'SHORT', 'SUBSTITUTED')""", Object[].class)
                 .setParameter(1, channelId).setParameter(2, before).setParameter(3, before.minus(java.time.Duration.ofDays(HISTORY_DAYS)))
                 .setParameter(4, now)
                 .getResultList();
         for (Object[] row : rows) {
-            history = history.record((UUID) row[0], toInstant(row[1]));
+            if (row[2] == null || !notAired.contains((UUID) row[2])) {
+                history = history.record((UUID) row[0], toInstant(row[1]));
+            }
         }
         return history;
     }
 
-    /** The channel's planned events reconciliation judged not to have aired (MISSING, SUBSTITUTED) since {@code from}. */
-    private Set<UUID> notAired(UUID channelId, Instant from) {
+    /**
+     * The channel's planned events reconciliation judged not to have aired (MISSING, SUBSTITUTED) in the weeks the
+     * history looks at. A decision records them, so a rebuild counts what the live run counted.
+     */
+    private Set<UUID> notAired(ChannelEntity channel, Instant now) {
         @SuppressWarnings("unchecked")
         List<UUID> rows = em.createNativeQuery("""
                 SELECT playlog_event_uuid FROM reconciliation_result
                 WHERE channel_id = ?1 AND planned_start_utc >= ?2 AND outcome IN ('MISSING', 'SUBSTITUTED')""", UUID.class)
-                .setParameter(1, channelId).setParameter(2, from).getResultList();
+                .setParameter(1, channel.id)
+                .setParameter(2, now.minus(java.time.Duration.ofDays(HISTORY_DAYS + 2)))
+                .getResultList();
         return Set.copyOf(rows);
     }
 

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import io.continuity.config.ContinuityConfig;
 import io.continuity.messaging.PartitionTracker;
+import io.continuity.messaging.ReplayGate;
 import io.continuity.messaging.TransientFailures;
 import io.continuity.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
@@ -51,6 +52,7 @@ public class HorizonWorker {
     private final ContinuityConfig config;
     private final Tracing tracing;
     private final ResolutionFailures failures;
+    private final ReplayGate gate;
     private final BlockingQueue<Boolean> wake = new LinkedBlockingQueue<>(1);
     private final Map<UUID, Instant> retryAfter = new ConcurrentHashMap<>();
     private ExecutorService resolvers;
@@ -60,7 +62,8 @@ public class HorizonWorker {
     private boolean announcedCaughtUp;
 
     public HorizonWorker(ChannelResolution resolution, ResolutionRequests requests, CoverageMonitor coverage, PartitionTracker tracker,
-            Clock clock, ContinuityConfig config, Tracing tracing, ResolutionFailures failures) {
+            Clock clock, ContinuityConfig config, Tracing tracing, ResolutionFailures failures, ReplayGate gate) {
+        this.gate = gate;
         this.resolution = resolution;
         this.failures = failures;
         this.tracing = tracing;
@@ -104,7 +107,7 @@ public class HorizonWorker {
         while (running) {
             try {
                 wake.poll(1, TimeUnit.SECONDS);
-                if (!running || !tracker.caughtUp() || tracker.ownedPlanPartitions().isEmpty()) {
+                if (!running || !tracker.caughtUp() || gate.replaying() || tracker.ownedPlanPartitions().isEmpty()) {
                     continue;
                 }
                 if (!announcedCaughtUp) {
@@ -174,7 +177,8 @@ public class HorizonWorker {
         Span span = tracing.start("resolve channel", SpanKind.INTERNAL, tracing.extract(request.traceparent()));
         span.setAttribute("continuity.channel_id", channelId.toString());
         try (Scope scope = span.makeCurrent()) {
-            resolution.resolve(channelId, clock.instant(), request.scope());
+            resolveRetryingConflicts(request);
+            requests.done(channelId, request.requestedAt());
             retryAfter.remove(channelId);
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {
@@ -186,6 +190,24 @@ public class HorizonWorker {
             retryAfter.put(channelId, clock.instant().plus(Duration.ofMinutes(1)));
         } finally {
             span.end();
+        }
+    }
+
+    /**
+     * A resolution reads one snapshot; an input that changed the same rows meanwhile (the channel, a day an override
+     * just versioned) makes it fail as a conflict: resolve again at once, on the newer inputs.
+     */
+    private void resolveRetryingConflicts(ResolutionRequests.Pending request) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                resolution.resolve(request.channelId(), clock.instant(), request.scope());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 5 || !TransientFailures.isConflict(e)) {
+                    throw e;
+                }
+                LOG.debugf("Resolving channel %s met a concurrent change (%s); resolving again", request.channelId(), e.toString());
+            }
         }
     }
 

@@ -27,6 +27,13 @@ public class OverrideInputs {
         this.em = em;
     }
 
+    /** Whether the channel has overrides kept until its resolution (read while catching up with the log). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasPending(UUID channelId) {
+        return !em.createNativeQuery("SELECT 1 FROM playlog_override WHERE channel_id = ?1 AND status = 'PENDING' LIMIT 1")
+                .setParameter(1, channelId).getResultList().isEmpty();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public List<OverrideSpec> ofDay(UUID channelId, LocalDate day) {
         @SuppressWarnings("unchecked")

@@ -120,8 +120,17 @@ public class ResolutionRequests {
                 : ((java.sql.Timestamp) value).toInstant();
     }
 
-    /** Removes the request if nothing newer arrived since {@code seen}. */
+    /** Removes every request of the channel: a replayed decision made what the live run made for them. */
     @Transactional(Transactional.TxType.MANDATORY)
+    public void cleared(UUID channelId) {
+        em.createNativeQuery("DELETE FROM resolution_request WHERE channel_id = ?1").setParameter(1, channelId).executeUpdate();
+    }
+
+    /**
+     * Removes the request if nothing newer arrived since {@code seen}; in its own transaction after the resolution
+     * (whose repeatable-read snapshot would conflict with requests that arrived meanwhile).
+     */
+    @Transactional
     public void done(UUID channelId, Instant seen) {
         em.createNativeQuery("DELETE FROM resolution_request WHERE channel_id = ?1 AND requested_at <= ?2")
                 .setParameter(1, channelId).setParameter(2, seen).executeUpdate();

@@ -20,6 +20,7 @@ import io.continuity.events.OverrideRequested;
 import io.continuity.events.PlanDefinition;
 import io.continuity.events.PlanEvent;
 import io.continuity.events.RejectedEventException;
+import io.continuity.events.ScheduleDecided;
 import io.continuity.override.OverrideRequests;
 import io.continuity.plan.AssignmentProjection;
 import io.continuity.plan.ContentRules;
@@ -68,6 +69,7 @@ final class ContractChecks {
             case DayPublished e -> e.channelId().toString();
             case OverrideApplied e -> e.channelId().toString();
             case AlertRaised e -> e.channelId().toString();
+            case ScheduleDecided e -> e.channelId().toString();
         };
     }
 
