@@ -27,6 +27,7 @@ public final class ProjectionSnapshot {
                 + "offset_ms, assignment_id, plan_id, title, fallback, is_frozen, is_overridden, override_id FROM broadcast_playlog_event "
                 + "ORDER BY schedule_day_id, start_utc");
         TABLES.put("as_run_log", "SELECT * FROM as_run_log ORDER BY id");
+        TABLES.put("schedule_decision", "SELECT decision_id, channel_id, kind, decided_at, override_id FROM schedule_decision ORDER BY decision_id");
         TABLES.put("rejected_event", "SELECT topic, partition_no, record_offset, record_key, event_id, ce_type, reason_code, "
                 + "reason_field, reason_detail, headers::text, payload FROM rejected_event ORDER BY topic, partition_no, record_offset");
     }
