@@ -11,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * {@code continuity.schedule.decided.v1}: a decision that made new ScheduleDay versions, with what a replay needs to
- * make it again: the decision time ("now": the lock window and the horizon), the inputs it saw (the next offset of each
+ * {@code continuity.schedule.decided.v1}: a decision that made new ScheduleDay versions (or decided what becomes of an
+ * override command), with what a replay needs to make it again: the decision time ("now": the lock window and the horizon), the inputs it saw (the next offset of each
  * input partition applied when it decided), the days it was asked to resolve and why, and the programmes reconciliation
  * had judged not to have aired. A rebuild replays these instead of deciding again on its own clock (docs/decisions.md 15).
  */
@@ -22,6 +22,9 @@ public record ScheduleDecided(
         @NotNull Kind kind,
         @NotNull Instant decidedAt,
         UUID overrideId,
+        String commandId,
+        Outcome outcome,
+        Rejection rejection,
         List<LocalDate> days,
         List<String> causes,
         Map<String, Map<Integer, Long>> inputs,
@@ -33,6 +36,16 @@ public record ScheduleDecided(
         RESOLUTION,
         @JsonProperty("override")
         OVERRIDE
+    }
+
+    /** What became of an override command: applied, kept until its channel is resolved, or rejected (with why). */
+    public enum Outcome {
+        @JsonProperty("applied")
+        APPLIED,
+        @JsonProperty("kept")
+        KEPT,
+        @JsonProperty("rejected")
+        REJECTED
     }
 
     public ScheduleDecided {

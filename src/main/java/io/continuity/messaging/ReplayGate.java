@@ -14,13 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -70,8 +75,8 @@ public class ReplayGate {
     private final Object monitor = new Object();
     /** Recorded resolutions not made here yet, in input order. */
     private final List<Recorded> pending = new ArrayList<>();
-    /** Overrides applied on their own in the live run: override id → its decision. */
-    private final Map<UUID, ScheduleDecided> overrideDecisions = new HashMap<>();
+    /** What the live run did with override commands: command id (ce_id) → its decision. */
+    private final Map<String, ScheduleDecided> overrideDecisions = new HashMap<>();
     private volatile boolean ready;
     private volatile boolean stopping;
     private int replayed;
@@ -130,10 +135,10 @@ public class ReplayGate {
         Map<Integer, Long> stored = offsets.loadDirect(group, topic);
         List<Recorded> found = new ArrayList<>();
         Map<TopicPartition, Long> inputEnds;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        try (Admin admin = Admin.create(clientConfig(AdminClientConfig.configNames()));
+                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
+            Map<TopicPartition, Long> ends = ends(admin, List.of(topic));
+            List<TopicPartition> partitions = List.copyOf(ends.keySet());
             consumer.assign(partitions);
             partitions.forEach(tp -> consumer.seek(tp, stored.getOrDefault(tp.partition(), 0L)));
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
@@ -144,13 +149,7 @@ public class ReplayGate {
                     return;
                 }
             }
-            List<TopicPartition> inputs = new ArrayList<>();
-            for (Topic input : INPUTS) {
-                for (PartitionInfo p : consumer.partitionsFor(input.topicName(), Duration.ofSeconds(30))) {
-                    inputs.add(new TopicPartition(input.topicName(), p.partition()));
-                }
-            }
-            inputEnds = consumer.endOffsets(inputs, Duration.ofSeconds(30));
+            inputEnds = ends(admin, INPUTS.stream().map(Topic::topicName).toList());
         }
         Set<UUID> made = made(found.stream().map(r -> r.decision().decisionId()).toList());
         found.removeIf(r -> made.contains(r.decision().decisionId()));
@@ -163,7 +162,8 @@ public class ReplayGate {
                         + "(the days after each lock window come out the same, the versions in between may differ)", misfit.get());
             } else {
                 found.stream().filter(r -> r.decision().kind() == ScheduleDecided.Kind.OVERRIDE)
-                        .forEach(r -> overrideDecisions.put(r.decision().overrideId(), r.decision()));
+                        .filter(r -> r.decision().commandId() != null)
+                        .forEach(r -> overrideDecisions.put(r.decision().commandId(), r.decision()));
                 found.stream().filter(r -> r.decision().kind() == ScheduleDecided.Kind.RESOLUTION)
                         .sorted(Comparator.comparingLong(Recorded::weight).thenComparing(r -> r.decision().decidedAt())
                                 .thenComparingInt(Recorded::partition).thenComparingLong(Recorded::offset))
@@ -174,7 +174,7 @@ public class ReplayGate {
             monitor.notifyAll();
         }
         if (total > 0) {
-            LOG.infof("Replaying %d recorded decisions (and %d overrides' decision times) from %s: inputs are applied up to each "
+            LOG.infof("Replaying %d recorded decisions (and %d override commands' outcomes) from %s: inputs are applied up to each "
                     + "decision's positions, then the decision is made again at its recorded time", total, overrideDecisions.size(), topic);
         } else {
             LOG.debugf("No recorded decision to replay");
@@ -209,13 +209,35 @@ public class ReplayGate {
         return Optional.empty();
     }
 
-    private Map<String, Object> consumerConfig() {
+    /** The end offset of every partition of {@code topics}. */
+    private static Map<TopicPartition, Long> ends(Admin admin, List<String> topics) {
+        try {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d -> d.partitions()
+                    .forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading end offsets", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("end offsets of " + topics + " not available: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> clientConfig(Set<String> names) {
         Map<String, Object> props = new HashMap<>();
         kafkaConfig.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
+            if (names.contains(k)) {
                 props.put(k, v);
             }
         });
+        return props;
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> props = clientConfig(ConsumerConfig.configNames());
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // only Continuity writes the decisions, without transactions; for the inputs the high watermark is what counts
@@ -271,10 +293,10 @@ public class ReplayGate {
         }
     }
 
-    /** The recorded decision of an override that was applied on its own, if this rebuild replays one. */
-    public Optional<ScheduleDecided> overrideDecision(UUID overrideId) {
+    /** What the live run did with an override command (by its ce_id), if this rebuild replays it. */
+    public Optional<ScheduleDecided> overrideDecision(String commandId) {
         synchronized (monitor) {
-            return Optional.ofNullable(overrideDecisions.get(overrideId));
+            return Optional.ofNullable(overrideDecisions.get(commandId));
         }
     }
 

@@ -84,10 +84,37 @@ public class OverrideService {
         this.source = config.source();
     }
 
+    /**
+     * Applies, keeps or rejects the override command, and records what became of it (a decision on
+     * {@code continuity.schedule-decisions}). A rebuild replaying recorded decisions does what the live run did with the
+     * command, at the time it did.
+     */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedEventException.class)
     public void apply(OverrideRequested request, Instant requestedAt, String eventId) {
+        Optional<ScheduleDecided> recorded = gate.overrideDecision(eventId);
+        Instant now = recorded.map(ScheduleDecided::decidedAt).orElseGet(clock::instant);
+        ScheduleDecided.Outcome outcome;
+        try {
+            outcome = decide(request, requestedAt, recorded.orElse(null), now);
+        } catch (RejectedEventException e) {
+            decided(request, eventId, recorded, now, ScheduleDecided.Outcome.REJECTED, e.rejection());
+            throw e;
+        }
+        decided(request, eventId, recorded, now, outcome, null);
+    }
+
+    private void decided(OverrideRequested request, String eventId, Optional<ScheduleDecided> recorded, Instant now,
+            ScheduleDecided.Outcome outcome, io.continuity.events.Rejection rejection) {
+        if (recorded.isPresent()) {
+            decisions.replayed(recorded.get());
+        } else {
+            decisions.overrideDecided(request.channelId(), request.overrideId(), eventId, now, outcome, rejection);
+        }
+    }
+
+    private ScheduleDecided.Outcome decide(OverrideRequested request, Instant requestedAt, ScheduleDecided recorded, Instant now) {
         ChannelEntity channel = em.find(ChannelEntity.class, request.channelId(), LockModeType.PESSIMISTIC_WRITE);
-        if (channel == null && !tracker.caughtUp()) {
+        if (channel == null && recorded == null && !tracker.caughtUp()) {
             throw new AwaitingInput("channel " + request.channelId() + " of override " + request.overrideId() + " is not applied yet");
         }
         if (channel == null || channel.retired) {
@@ -98,29 +125,26 @@ public class OverrideService {
             throw new RejectedEventException(ReasonCode.INVALID_VALUE, "override_id", "override " + request.overrideId() + " already exists");
         }
         OverrideRequests.validateShape(request);
-        // a rebuild replaying recorded decisions applies the override as the live run did, at the time it did
-        Optional<ScheduleDecided> recorded = gate.overrideDecision(request.overrideId());
-        if (recorded.isEmpty() && !tracker.caughtUp()) {
+        ScheduleDecided.Outcome was = recorded == null ? null : recorded.outcome();
+        if (was == ScheduleDecided.Outcome.REJECTED && recorded.rejection() != null) {
+            throw new RejectedEventException(recorded.rejection().code(), recorded.rejection().field(), recorded.rejection().detail());
+        }
+        if (was == ScheduleDecided.Outcome.KEPT || (recorded == null && !tracker.caughtUp())) {
             // still reading the log (start-up, rebuild): the day it names may not be resolved yet
             keep(channel, request, requestedAt, "still catching up with the log");
-            return;
+            return ScheduleDecided.Outcome.KEPT;
         }
         try {
-            Instant now = recorded.map(ScheduleDecided::decidedAt).orElseGet(clock::instant);
             effect(channel, request, requestedAt, null, now);
-            if (recorded.isPresent()) {
-                decisions.replayed(recorded.get());
-            } else {
-                decisions.overrideApplied(channel.id, request.overrideId(), now);
-            }
         } catch (RejectedEventException e) {
             if (e.rejection().code() == ReasonCode.UNKNOWN_REFERENCE && resolutionPending(channel.id)) {
                 keep(channel, request, requestedAt, "what it names is not resolved yet and a resolution of the channel is pending");
-                return;
+                return ScheduleDecided.Outcome.KEPT;
             }
             throw e;
         }
         channel.playlogVersion++;
+        return ScheduleDecided.Outcome.APPLIED;
     }
 
     /** Keeps the override until its channel has been resolved; it is applied then, in order (see applyPending). */

@@ -176,7 +176,8 @@ public class ChannelResolution {
             List<ResolvedEvent> frozen = frozenPrefix(spec, currentEvents, lockEnd, now);
             List<ResolvedEvent> carryIn = !spans ? List.of()
                     : previous != null ? previous.carryOut() : storedCarryOut(channel, spec, day.minusDays(1), plans, catalog, history);
-            ResolvedDay base = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen, carryIn));
+            ResolvedDay base = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen, carryIn,
+                    notAired));
             ResolvedDay resolved = withOverrides(channel, base, overrideOf, now);
             previous = resolved;
             history = history.plus(stillCounted(resolved, notAired));

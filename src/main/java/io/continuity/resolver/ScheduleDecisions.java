@@ -17,6 +17,7 @@ import org.hibernate.Session;
 
 import io.continuity.config.ContinuityConfig;
 import io.continuity.events.CloudEventCodec;
+import io.continuity.events.Rejection;
 import io.continuity.events.ScheduleDecided;
 import io.continuity.events.Topic;
 import io.continuity.messaging.OffsetStore;
@@ -68,15 +69,20 @@ public class ScheduleDecisions {
         List<LocalDate> sortedDays = days == null ? null : days.stream().sorted().toList();
         List<UUID> sortedNotAired = new ArrayList<>(notAired);
         sortedNotAired.sort(null);
-        publish(new ScheduleDecided(UUID.randomUUID(), channelId, ScheduleDecided.Kind.RESOLUTION, now, null, sortedDays, causes, inputs,
-                sortedNotAired));
+        publish(new ScheduleDecided(UUID.randomUUID(), channelId, ScheduleDecided.Kind.RESOLUTION, now, null, null, null, null, sortedDays,
+                causes, inputs, sortedNotAired));
     }
 
-    /** An override applied on its own, now. */
+    /**
+     * What became of an override command, decided now: applied on its own, kept until its channel is resolved, or
+     * rejected. A rebuild does the same with the command (the state it reads the command in may differ between
+     * decisions) at the same time.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void overrideApplied(UUID channelId, UUID overrideId, Instant now) {
-        publish(new ScheduleDecided(UUID.randomUUID(), channelId, ScheduleDecided.Kind.OVERRIDE, now, overrideId, null, List.of(), Map.of(),
-                List.of()));
+    public void overrideDecided(UUID channelId, UUID overrideId, String commandId, Instant now, ScheduleDecided.Outcome outcome,
+            Rejection rejection) {
+        publish(new ScheduleDecided(UUID.randomUUID(), channelId, ScheduleDecided.Kind.OVERRIDE, now, overrideId, commandId, outcome, rejection,
+                null, List.of(), Map.of(), List.of()));
     }
 
     /** A recorded decision made again here. */

@@ -87,7 +87,7 @@ final class DayResolution {
                 throw new IllegalArgumentException("frozen event " + event.uuid() + " ends after the day end "
                         + day.dayEnd());
             }
-            timeline.keep(event);
+            timeline.keep(event, !request.notAired().contains(event.uuid()));
         }
     }
 

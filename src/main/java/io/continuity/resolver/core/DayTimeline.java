@@ -52,10 +52,18 @@ final class DayTimeline {
         }
     }
 
-    /** Keeps an event from a previous version unchanged (frozen prefix). */
-    void keep(ResolvedEvent frozen) {
+    /**
+     * Keeps an event from a previous version unchanged (frozen prefix). One that did not air ({@code counted} false:
+     * judged MISSING or SUBSTITUTED) stays where it is but is not recorded as played.
+     */
+    void keep(ResolvedEvent frozen, boolean counted) {
         requireAtCursor(frozen.start(), "frozen events must be contiguous from the day start");
-        add(frozen);
+        if (counted) {
+            add(frozen);
+        } else {
+            events.add(frozen);
+            cursor = frozen.end();
+        }
     }
 
     /** Keeps an event carried over from the previous day unchanged. */

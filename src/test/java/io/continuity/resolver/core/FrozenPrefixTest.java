@@ -50,6 +50,28 @@ class FrozenPrefixTest {
         assertCoversDayExactly(changed);
     }
 
+    /**
+     * A frozen programme judged not to have aired (as-run MISSING) stays where it was, but the sequence does not count
+     * it: the next episode after the frozen prefix is the one that did not air.
+     */
+    @Test
+    void aFrozenEpisodeThatDidNotAirComesAgainAfterTheFrozenPrefix() {
+        Scenario scenario = morning("first");
+        ResolvedDay original = scenario.resolve(DAY);
+        List<ResolvedEvent> frozen = prefixThroughSevenAm(original, scenario.channel());
+        ResolvedEvent missed = programs(original).stream().filter(e -> local(scenario.channel(), e.start()).equals("07:00"))
+                .findFirst().orElseThrow();
+
+        ResolvedDay again = scenario.frozenPrefix(frozen).notAired(java.util.Set.of(missed.uuid())).resolve(DAY);
+
+        assertThat(again.events().subList(0, frozen.size())).isEqualTo(frozen);
+        ResolvedEvent next = programs(again).stream().filter(e -> e.start().isAfter(missed.start())).findFirst().orElseThrow();
+        assertThat(next.assetUuid()).as("the episode after the frozen prefix").isEqualTo(missed.assetUuid());
+        ResolvedEvent before = programs(original).stream().filter(e -> e.start().isAfter(missed.start())).findFirst().orElseThrow();
+        assertThat(before.assetUuid()).as("without the judgement the sequence moved on").isNotEqualTo(missed.assetUuid());
+        assertCoversDayExactly(again);
+    }
+
     @Test
     void sequentialOrderContinuesAfterTheFrozenPrefix() {
         Scenario scenario = morning("first");

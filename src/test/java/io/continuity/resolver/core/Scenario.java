@@ -20,6 +20,7 @@ final class Scenario {
     private PlayHistory history = PlayHistory.empty();
     private int seedGeneration;
     private List<ResolvedEvent> frozenPrefix = List.of();
+    private java.util.Set<java.util.UUID> notAired = java.util.Set.of();
 
     static Scenario scenario() {
         return new Scenario();
@@ -70,13 +71,18 @@ final class Scenario {
         return this;
     }
 
+    Scenario notAired(java.util.Set<java.util.UUID> events) {
+        notAired = events;
+        return this;
+    }
+
     ChannelSpec channel() {
         return channel;
     }
 
     ResolveRequest request(String day) {
         return new ResolveRequest(channel, LocalDate.parse(day), plans, InMemoryCatalog.of(assets, virtualAssets),
-                history, seedGeneration, frozenPrefix);
+                history, seedGeneration, frozenPrefix, List.of(), notAired);
     }
 
     ResolvedDay resolve(String day) {
