@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -24,7 +25,8 @@ public class ClockProducer {
     @ApplicationScoped
     Clock clock(ContinuityConfig config) {
         if (config.clock().start().isEmpty()) {
-            return Clock.systemUTC();
+            // in whole microseconds, as PostgreSQL stores them: a decision time reads back unchanged
+            return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         }
         Instant start = config.clock().start().get();
         double speed = config.clock().speed();
@@ -57,7 +59,8 @@ public class ClockProducer {
         @Override
         public Instant instant() {
             long realNanos = Duration.between(realStart, Instant.now()).toNanos();
-            return start.plusNanos((long) (realNanos * speed));
+            // microseconds, like the system clock and PostgreSQL: a decision time survives the database unchanged
+            return start.plusNanos((long) (realNanos * speed)).truncatedTo(ChronoUnit.MICROS);
         }
     }
 }
