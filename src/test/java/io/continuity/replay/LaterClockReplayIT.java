@@ -150,6 +150,8 @@ class LaterClockReplayIT {
                 assertThat(rebuilt.rows(VERSIONS, ids)).as("every version the live run published, rebuilt ten days later")
                         .containsExactlyElementsOf(expectedVersions);
                 assertThat(rebuilt.rows(EVENTS, ids)).as("their events").containsExactlyElementsOf(expectedEvents);
+                System.out.printf("Rebuilt ten days later: %d recorded decisions replayed; %d versions and %d events identical%n",
+                        recorded.size(), expectedVersions.size(), expectedEvents.size());
                 // and the rebuild did run on its own, later clock: its horizon now starts ten days on
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
                         rebuilt.count("SELECT count(*) FROM broadcast_schedule_day WHERE broadcast_day >= date '2026-12-03'") > 0);
