@@ -71,7 +71,7 @@ class HorizontalScalingIT {
             Db expected = ServiceRuns.db(single);
             try (ServiceProcess one = ServiceProcess.start("scale-single", ServiceProcess.packagedJar(), ServiceProcess.freePort(),
                     ServiceRuns.config(kafka.bootstrapServers(), single, "scale-single"), logs.resolve("scale-single.log"))) {
-                ServiceRuns.awaitCaughtUpAndResolved(expected, "scale-single", ends);
+                ServiceRuns.awaitCaughtUpAndResolved(kafka.bootstrapServers(), expected, "scale-single", ends);
             }
             Map<Integer, Long> playlogBefore = ServiceRuns.partitionEnds(kafka.bootstrapServers(), "continuity.playlog");
 
@@ -94,7 +94,7 @@ class HorizontalScalingIT {
                 a.kill();
                 await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> owned(logB).containsAll(ownedByA));
                 Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
-                ServiceRuns.awaitCaughtUpAndResolved(db, "scale-pair", ends);
+                ServiceRuns.awaitCaughtUpAndResolved(kafka.bootstrapServers(), db, "scale-pair", ends);
 
                 System.out.printf("Scaling: %d records (%d events), %d plan-events partitions, %d moved from A to B (%s) in %d ms; "
                         + "channels resolved by A before the kill: %d, by B before the kill: %d, by B in all: %d%n",

@@ -82,19 +82,32 @@ public final class ServiceRuns {
     }
 
     /** Waits until the group stored offsets at the end of every topic, then until every live channel is resolved. */
-    public static void awaitCaughtUpAndResolved(Db db, String group, Map<String, Long> ends) {
-        awaitCaughtUpAndResolved(db, group, ends, Duration.ofMinutes(3));
+    public static void awaitCaughtUpAndResolved(String bootstrap, Db db, String group, Map<String, Long> ends) {
+        awaitCaughtUpAndResolved(bootstrap, db, group, ends, Duration.ofMinutes(3));
     }
 
-    /** As {@link #awaitCaughtUpAndResolved(Db, String, Map)}, waiting at most {@code timeout} for each of the two. */
-    public static void awaitCaughtUpAndResolved(Db db, String group, Map<String, Long> ends, Duration timeout) {
+    /** As {@link #awaitCaughtUpAndResolved(String, Db, String, Map)}, waiting at most {@code timeout} for each of the two. */
+    public static void awaitCaughtUpAndResolved(String bootstrap, Db db, String group, Map<String, Long> ends, Duration timeout) {
         long total = ends.values().stream().mapToLong(Long::longValue).sum();
         await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> applied(db, group) == total);
         await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() ->
                 db.count("SELECT count(*) FROM resolution_request") == 0
                 && db.count("SELECT count(*) FROM broadcast_schedule_day WHERE superseded_at IS NULL")
                         == 5 * db.count("SELECT count(*) FROM channel WHERE NOT is_retired")
-                && db.count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0);
+                && db.count("SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
+                && decisionsReadBack(bootstrap, db, group));
+    }
+
+    /** Every recorded decision on the topic has been read back (made here, or replayed). */
+    private static boolean decisionsReadBack(String bootstrap, Db db, String group) {
+        String topic = Topic.SCHEDULE_DECISIONS.topicName();
+        long end;
+        try {
+            end = endOffsets(bootstrap, List.of(topic)).getOrDefault(topic, 0L);
+        } catch (IllegalStateException brokerAway) {
+            return false;
+        }
+        return db.count("SELECT coalesce(sum(next_offset), 0) FROM consumer_offset WHERE group_id = ? AND topic = ?", group, topic) == end;
     }
 
     private static Admin admin(String bootstrap) {

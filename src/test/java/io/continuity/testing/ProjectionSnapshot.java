@@ -20,14 +20,13 @@ public final class ProjectionSnapshot {
         TABLES.put("catalog_asset", "SELECT * FROM catalog_asset ORDER BY uuid");
         TABLES.put("virtual_asset", "SELECT * FROM virtual_asset ORDER BY uuid");
         TABLES.put("event_journal", "SELECT event_id, ce_type, topic, partition_no, record_offset, record_key, aggregate_id, outcome, "
-                + "event_time FROM event_journal ORDER BY event_id");
+                + "event_time FROM event_journal WHERE topic <> 'continuity.schedule-decisions' ORDER BY event_id");
         TABLES.put("broadcast_schedule_day", "SELECT id, channel_id, broadcast_day, version, plan_lineage, seed, seed_generation, "
                 + "day_start_utc, day_end_utc, replaces_from_utc, decisions::text FROM broadcast_schedule_day ORDER BY id");
         TABLES.put("broadcast_playlog_event", "SELECT uuid, channel_id, schedule_day_id, asset_uuid, kind, start_utc, end_utc, broadcast_day, "
                 + "offset_ms, assignment_id, plan_id, title, fallback, is_frozen, is_overridden, override_id FROM broadcast_playlog_event "
                 + "ORDER BY schedule_day_id, start_utc");
         TABLES.put("as_run_log", "SELECT * FROM as_run_log ORDER BY id");
-        TABLES.put("schedule_decision", "SELECT decision_id, channel_id, kind, decided_at, override_id FROM schedule_decision ORDER BY decision_id");
         TABLES.put("rejected_event", "SELECT topic, partition_no, record_offset, record_key, event_id, ce_type, reason_code, "
                 + "reason_field, reason_detail, headers::text, payload FROM rejected_event ORDER BY topic, partition_no, record_offset");
     }
