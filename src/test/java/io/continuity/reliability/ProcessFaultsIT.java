@@ -531,7 +531,8 @@ class ProcessFaultsIT {
     }
 
     private static Set<String> journal(Db db) {
-        return db.rows("SELECT event_id FROM event_journal WHERE topic <> 'continuity.schedule-decisions'").stream().map(r -> (String) r.get("event_id")).collect(Collectors.toSet());
+        return db.rows("SELECT event_id FROM event_journal WHERE topic <> 'continuity.schedule-decisions'")
+                .stream().map(r -> (String) r.get("event_id")).collect(Collectors.toSet());
     }
 
     private static long rejected(Db db) {
