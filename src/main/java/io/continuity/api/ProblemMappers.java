@@ -4,6 +4,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import io.continuity.events.RejectedEventException;
 import io.continuity.events.Rejection;
 import io.quarkus.security.AuthenticationFailedException;
@@ -51,6 +53,12 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e) {
         return respond(Problem.of(403, "Forbidden", "forbidden", null,
                 "the token's roles do not allow this request: reading needs viewer or scheduler, writing needs scheduler"));
+    }
+
+    /** A body Quarkus could not map (a bad enum name, a malformed UUID); closer than its own built-in mapper. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper

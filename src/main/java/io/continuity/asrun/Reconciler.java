@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.continuity.alert.Alerts;
 import io.continuity.messaging.PartitionTracker;
 import io.continuity.resolver.ResolutionRequests;
+import io.continuity.resolver.core.EventKind;
 import io.continuity.config.ContinuityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -81,7 +82,7 @@ public class Reconciler {
     private void judge(PlannedEvent event, Instant now) {
         List<Finding> findings = Judgement.judge(event, store.entriesOf(event), settings.tolerance());
         store.replace(event, findings, now);
-        if ("program".equals(event.kind()) && findings.stream().anyMatch(f -> f.outcome() == Outcome.MISSING)) {
+        if (event.kind() == EventKind.PROGRAM && findings.stream().anyMatch(f -> f.outcome() == Outcome.MISSING)) {
             // rotation counts what aired: a programme that did not air is scheduled again as its policy says
             resolutions.request(event.channelId(), partitions.planPartitionOf(event.channelId()), "as-run: programme missing", now, null,
                     List.of("missing:" + event.uuid()));

@@ -11,6 +11,7 @@ import org.hibernate.query.NativeQuery;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.playlog.CurrentSchedule;
+import io.continuity.playlog.PlaylogMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -141,7 +142,7 @@ class ReconciliationStore {
     }
 
     private static PlannedEvent planned(BroadcastPlaylogEventEntity e) {
-        return new PlannedEvent(e.uuid, e.channelId, e.assetUuid, e.kind, e.startUtc, e.endUtc, e.broadcastDay);
+        return new PlannedEvent(e.uuid, e.channelId, e.assetUuid, PlaylogMapping.kind(e), e.startUtc, e.endUtc, e.broadcastDay);
     }
 
     @SuppressWarnings("unchecked")

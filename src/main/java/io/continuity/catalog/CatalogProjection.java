@@ -13,6 +13,7 @@ import io.continuity.events.EventJson;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
 import io.continuity.events.VirtualAssetDefined;
+import io.continuity.events.WireEnums;
 import io.continuity.plan.ContentRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,7 +35,7 @@ public class CatalogProjection {
             asset.createdAt = at;
         }
         asset.title = event.title();
-        asset.kind = event.kind();
+        asset.kind = WireEnums.name(event.kind());
         asset.durationMs = event.durationMs();
         asset.seriesId = event.seriesId();
         asset.seriesTitle = event.seriesTitle();

@@ -16,6 +16,7 @@ import io.continuity.events.RejectedEventException;
 import io.continuity.events.ScheduleTimes;
 import io.continuity.plan.ContentRules;
 import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
+import io.continuity.resolver.core.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Applies channel events: validates the grid rules of DESIGN.md §2 "Channel", then writes the channel row. */
@@ -73,7 +74,7 @@ public class ChannelProjection {
     /** A rule as default programming is checked like any rule: a bad key would otherwise fail every resolution. */
     @SuppressWarnings("unchecked")
     static void validateDefaultProgramming(ChannelConfigured.DefaultProgramming programming) {
-        if (programming == null || !"rule".equals(programming.contentType())) {
+        if (programming == null || programming.contentType() != ContentType.RULE) {
             return;
         }
         if (!(programming.contentReference() instanceof java.util.Map<?, ?> rule)) {

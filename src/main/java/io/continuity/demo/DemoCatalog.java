@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.continuity.events.AssetUpserted;
 import io.continuity.events.VirtualAssetDefined;
+import io.continuity.resolver.core.AssetKind;
 
 /**
  * A generated demo catalog of a few hundred assets: series with seasons and episodes (some tagged for Christmas and
@@ -34,13 +35,13 @@ final class DemoCatalog {
         for (int m = 0; m < 60; m++) {
             UUID id = id("movie/" + m);
             movies.add(id);
-            assets.add(new AssetUpserted(id, "Feature " + (m + 1), "movie", (85L + random.nextInt(65)) * 60_000, null, null, null, null, null,
+            assets.add(new AssetUpserted(id, "Feature " + (m + 1), AssetKind.MOVIE, (85L + random.nextInt(65)) * 60_000, null, null, null, null, null,
                     null, "A demo feature film.", GENRES[m % GENRES.length], RATINGS[m % RATINGS.length],
                     m % 9 == 0 ? List.of("christmas") : List.of(), now.minusSeconds(86_400L * random.nextInt(400)), "ready", true, false, null));
         }
         for (int f = 0; f < 40; f++) {
-            String kind = f % 4 == 0 ? "promo" : f % 4 == 1 ? "bumper" : "filler";
-            assets.add(new AssetUpserted(id("filler/" + f), kind + " " + (f + 1), kind, (15L + random.nextInt(150)) * 1000, null, null, null,
+            AssetKind kind = f % 4 == 0 ? AssetKind.PROMO : f % 4 == 1 ? AssetKind.BUMPER : AssetKind.FILLER;
+            assets.add(new AssetUpserted(id("filler/" + f), kind.wireName() + " " + (f + 1), kind, (15L + random.nextInt(150)) * 1000, null, null, null,
                     null, null, null, null, null, null, List.of(), now, "ready", true, false, null));
         }
         return this;
@@ -52,7 +53,7 @@ final class DemoCatalog {
             for (int e = 1; e <= episodes; e++) {
                 n++;
                 List<String> tags = "cheers".equals(seriesId) && e % 7 == 0 ? List.of("christmas", "winter") : List.of();
-                assets.add(new AssetUpserted(id("episode/" + seriesId + "/" + s + "/" + e), title, "episode",
+                assets.add(new AssetUpserted(id("episode/" + seriesId + "/" + s + "/" + e), title, AssetKind.EPISODE,
                         (minutes * 60L - random.nextInt(90)) * 1000, seriesId, title, s, e, n, "Episode " + e, "Season " + s + ", episode " + e
                                 + " of " + title + ".", genre, rating, tags, null, "ready", true, false, null));
             }

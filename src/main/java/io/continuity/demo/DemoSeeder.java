@@ -20,6 +20,8 @@ import io.continuity.events.EventJson;
 import io.continuity.events.PlanCreated;
 import io.continuity.messaging.CommandPublisher;
 import io.continuity.messaging.CommandPublisher.Command;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,28 +121,28 @@ public class DemoSeeder {
     private void retroTv() {
         UUID ch = DemoCatalog.id("channel/retro-tv");
         send(ch, new ChannelConfigured(ch, "retro-tv", "Retro TV", "America/New_York", 30, List.of(0, 30), "06:00", Map.of("kind",
-                List.of("filler", "bumper", "promo")), new ChannelConfigured.DefaultProgramming("rule", Map.of("kind", "movie")), null));
+                List.of("filler", "bumper", "promo")), moviesByDefault(), null));
         UUID weekday = plan(ch, "retro-tv/weekday", "Weekdays", 10, "0 0 * * 1-5");
-        block(ch, weekday, "00:00", 120, "series", "cartoons", "syndication", null);
-        block(ch, weekday, "02:00", 240, "series", "sitcom-a", "sequential", null);
-        block(ch, weekday, "06:00", 120, "rule", "{\"kind\": \"movie\", \"genre\": \"family\", \"max_duration\": 120}", null,
+        block(ch, weekday, "00:00", 120, ContentType.SERIES, "cartoons", EpisodePolicy.SYNDICATION, null);
+        block(ch, weekday, "02:00", 240, ContentType.SERIES, "sitcom-a", EpisodePolicy.SEQUENTIAL, null);
+        block(ch, weekday, "06:00", 120, ContentType.RULE, "{\"kind\": \"movie\", \"genre\": \"family\", \"max_duration\": 120}", null,
                 Map.of("avoid_repeats", true));
-        block(ch, weekday, "08:00", 60, "series", "quiz", "random", null);
-        block(ch, weekday, "09:00", 60, "series", "cheers", "seasonal", null);
-        block(ch, weekday, "10:00", 120, "random", "{\"kind\": \"movie\", \"freshness\": \"recent\"}", null,
+        block(ch, weekday, "08:00", 60, ContentType.SERIES, "quiz", EpisodePolicy.RANDOM, null);
+        block(ch, weekday, "09:00", 60, ContentType.SERIES, "cheers", EpisodePolicy.SEASONAL, null);
+        block(ch, weekday, "10:00", 120, ContentType.RANDOM, "{\"kind\": \"movie\", \"freshness\": \"recent\"}", null,
                 Map.of("avoid_repeats", true, "prefer_new", true));
-        block(ch, weekday, "12:00", 120, "series", "drama-b", "least-recently-used", null);
-        block(ch, weekday, "14:00", 120, "rule", "{\"genre\": \"drama\", \"min_duration\": 90, \"max_duration\": 150}", null,
+        block(ch, weekday, "12:00", 120, ContentType.SERIES, "drama-b", EpisodePolicy.LEAST_RECENTLY_USED, null);
+        block(ch, weekday, "14:00", 120, ContentType.RULE, "{\"genre\": \"drama\", \"min_duration\": 90, \"max_duration\": 150}", null,
                 Map.of("avoid_repeats", true));
-        block(ch, weekday, "16:00", 120, "virtual_package", DemoCatalog.id("virtual/classics").toString(), null,
+        block(ch, weekday, "16:00", 120, ContentType.VIRTUAL_PACKAGE, DemoCatalog.id("virtual/classics").toString(), null,
                 Map.of("rotation", "least-recently-used"));
-        block(ch, weekday, "18:00", 360, "series", "sitcom-b", "sequential", null);
+        block(ch, weekday, "18:00", 360, ContentType.SERIES, "sitcom-b", EpisodePolicy.SEQUENTIAL, null);
         UUID weekend = plan(ch, "retro-tv/weekend", "Weekends", 10, "0 0 * * 0,6");
-        block(ch, weekend, "00:00", 360, "series", "cartoons", "sequential", null);
-        block(ch, weekend, "06:00", 720, "rule", "{\"kind\": \"movie\"}", null, Map.of("avoid_repeats", true));
-        block(ch, weekend, "18:00", 360, "series", "sitcom-a", "random", null);
+        block(ch, weekend, "00:00", 360, ContentType.SERIES, "cartoons", EpisodePolicy.SEQUENTIAL, null);
+        block(ch, weekend, "06:00", 720, ContentType.RULE, "{\"kind\": \"movie\"}", null, Map.of("avoid_repeats", true));
+        block(ch, weekend, "18:00", 360, ContentType.SERIES, "sitcom-a", EpisodePolicy.RANDOM, null);
         UUID christmas = plan(ch, "retro-tv/christmas", "Christmas Day", 20, "0 0 25 12 *");
-        block(ch, christmas, "13:00", 60, "series", "cheers", "seasonal", null);
+        block(ch, christmas, "13:00", 60, ContentType.SERIES, "cheers", EpisodePolicy.SEASONAL, null);
     }
 
     private void euroKids() {
@@ -148,19 +150,18 @@ public class DemoSeeder {
         send(ch, new ChannelConfigured(ch, "euro-kids", "Euro Kids", "Europe/London", 15, List.of(0, 15, 30, 45), "05:00",
                 Map.of("kind", List.of("filler", "bumper")), null, null));
         UUID daily = plan(ch, "euro-kids/daily", "Every day", 10, "0 0 * * *");
-        block(ch, daily, "00:00", 240, "series", "cartoons", "sequential", null);
-        block(ch, daily, "04:00", 240, "series", "quiz", "least-recently-used", null);
-        block(ch, daily, "08:00", 480, "rule", "{\"genre\": \"family\"}", null, Map.of("avoid_repeats", true));
+        block(ch, daily, "00:00", 240, ContentType.SERIES, "cartoons", EpisodePolicy.SEQUENTIAL, null);
+        block(ch, daily, "04:00", 240, ContentType.SERIES, "quiz", EpisodePolicy.LEAST_RECENTLY_USED, null);
+        block(ch, daily, "08:00", 480, ContentType.RULE, "{\"genre\": \"family\"}", null, Map.of("avoid_repeats", true));
     }
 
     private void cinemaOne() {
         UUID ch = DemoCatalog.id("channel/cinema-one");
         send(ch, new ChannelConfigured(ch, "cinema-one", "Cinema One", "Asia/Kolkata", 60, List.of(0), "00:00",
-                Map.of("kind", List.of("promo", "bumper", "filler")), new ChannelConfigured.DefaultProgramming("rule", Map.of("kind", "movie")),
-                null));
+                Map.of("kind", List.of("promo", "bumper", "filler")), moviesByDefault(), null));
         UUID daily = plan(ch, "cinema-one/daily", "Movies all day", 10, "0 0 * * *");
         for (int h = 0; h < 24; h += 2) {
-            block(ch, daily, String.format("%02d:00", h), 120, h % 4 == 0 ? "random" : "rule",
+            block(ch, daily, String.format("%02d:00", h), 120, h % 4 == 0 ? ContentType.RANDOM : ContentType.RULE,
                     h % 4 == 0 ? "{\"kind\": \"movie\"}" : "{\"kind\": \"movie\", \"max_duration\": 120}", null, Map.of("avoid_repeats", true));
         }
     }
@@ -171,13 +172,17 @@ public class DemoSeeder {
                 Map.of("kind", "bumper"), null, null));
         UUID daily = plan(ch, "sydney-news/daily", "Rolling news", 10, "0 0 * * *");
         for (int h = 0; h < 24; h++) {
-            block(ch, daily, String.format("%02d:00", h), 30, "series", "news", "sequential", null);
+            block(ch, daily, String.format("%02d:00", h), 30, ContentType.SERIES, "news", EpisodePolicy.SEQUENTIAL, null);
             if (h != 12) {
-                block(ch, daily, String.format("%02d:30", h), 30, "rule", "{\"kind\": [\"episode\", \"filler\"], \"max_duration\": 30}", null,
+                block(ch, daily, String.format("%02d:30", h), 30, ContentType.RULE, "{\"kind\": [\"episode\", \"filler\"], \"max_duration\": 30}", null,
                         Map.of("avoid_repeats", true));
             }
         }
-        block(ch, daily, "12:30", 30, "asset", DemoCatalog.id("filler/7").toString(), null, null);
+        block(ch, daily, "12:30", 30, ContentType.ASSET, DemoCatalog.id("filler/7").toString(), null, null);
+    }
+
+    private static ChannelConfigured.DefaultProgramming moviesByDefault() {
+        return new ChannelConfigured.DefaultProgramming(ContentType.RULE, Map.of("kind", "movie"));
     }
 
     private UUID plan(UUID channel, String key, String name, int priority, String cron) {
@@ -186,9 +191,12 @@ public class DemoSeeder {
         return id;
     }
 
-    private void block(UUID channel, UUID plan, String start, int minutes, String type, String reference, String policy,
+    private void block(UUID channel, UUID plan, String start, int minutes, ContentType type, String reference, EpisodePolicy policy,
             Map<String, Object> rules) {
-        JsonNode ref = type.equals("rule") || type.equals("random") ? readTree(reference) : new TextNode(reference);
+        JsonNode ref = switch (type) {
+            case RULE, RANDOM -> readTree(reference);
+            case SERIES, ASSET, VIRTUAL_PACKAGE -> new TextNode(reference);
+        };
         UUID id = DemoCatalog.id("assignment/" + plan + "/" + start);
         send(channel, new AssignmentAdded(id, plan, channel, start, minutes, type, ref, null, policy, rules, null, null));
     }

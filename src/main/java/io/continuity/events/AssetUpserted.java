@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.continuity.resolver.core.AssetKind;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,8 +17,7 @@ import jakarta.validation.constraints.Size;
 public record AssetUpserted(
         @NotNull UUID assetUuid,
         @NotBlank @Size(max = 500) String title,
-        @NotNull @Pattern(regexp = "episode|movie|filler|bumper|promo",
-                message = "must be one of episode, movie, filler, bumper, promo") String kind,
+        @NotNull AssetKind kind,
         @NotNull @Positive @Max(7L * 24 * 3600 * 1000) Long durationMs,
         @Size(max = 200) String seriesId,
         @Size(max = 500) String seriesTitle,

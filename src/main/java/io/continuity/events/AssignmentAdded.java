@@ -5,8 +5,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code continuity.assignment.added.v1}: a block assignment was added to a plan (SchedulePlanBlockAssignment, seed 003). */
@@ -16,13 +17,10 @@ public record AssignmentAdded(
         @NotNull UUID channelId,
         @NotNull @ScheduleTime String startTime,
         @NotNull Integer duration,
-        @NotNull @Pattern(regexp = "series|asset|rule|random|virtual_package",
-                message = "must be one of series, asset, rule, random, virtual_package") String contentType,
+        @NotNull ContentType contentType,
         @NotNull JsonNode contentReference,
         UUID labelId,
-        @Pattern(regexp = "sequential|syndication|random|seasonal|least-recently-used",
-                message = "must be one of sequential, syndication, random, seasonal, least-recently-used")
-        String episodePolicy,
+        EpisodePolicy episodePolicy,
         Map<String, Object> playbackRules,
         @Size(max = 2000) String operatorIntent,
         Long expectedVersion) implements PlanEvent, AssignmentDefinition {

@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
+
 /** The full state of a block assignment, as carried by {@link AssignmentAdded} and {@link AssignmentUpdated}. */
 public interface AssignmentDefinition {
     UUID assignmentId();
@@ -17,13 +20,13 @@ public interface AssignmentDefinition {
 
     Integer duration();
 
-    String contentType();
+    ContentType contentType();
 
     JsonNode contentReference();
 
     UUID labelId();
 
-    String episodePolicy();
+    EpisodePolicy episodePolicy();
 
     Map<String, Object> playbackRules();
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.continuity.resolver.core.ContentType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,8 +29,8 @@ public record ChannelConfigured(
 
     /** What airs when nothing else can: an asset or a rule. */
     public record DefaultProgramming(
-            @NotNull @Pattern(regexp = "asset|rule|virtual_package", message = "must be asset, rule or virtual_package")
-            String contentType,
+            @NotNull @AllowedContentTypes(value = {ContentType.ASSET, ContentType.RULE, ContentType.VIRTUAL_PACKAGE},
+                    message = "must be asset, rule or virtual_package") ContentType contentType,
             @NotNull Object contentReference) {
     }
 }

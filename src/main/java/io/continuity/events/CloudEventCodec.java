@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -164,12 +165,14 @@ public class CloudEventCodec {
         }
     }
 
+    /** Why Jackson could not map a payload: the field and, for an enum, the wire names it accepts. */
     public static Rejection mappingRejection(Exception e) {
         if (e instanceof JsonMappingException mapping) {
             String field = JsonPaths.of(mapping.getPath());
             if (mapping instanceof InvalidFormatException invalid) {
-                return Rejection.of(ReasonCode.INVALID_VALUE, field, "'" + invalid.getValue() + "' is not a valid "
-                        + simpleName(invalid.getTargetType()));
+                List<String> names = WireEnums.names(invalid.getTargetType());
+                return Rejection.of(ReasonCode.INVALID_VALUE, field, names.isEmpty()
+                        ? "'" + invalid.getValue() + "' is not a valid " + simpleName(invalid.getTargetType()) : oneOf(names));
             }
             if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 return Rejection.of(ReasonCode.WRONG_TYPE, field, "must be " + simpleName(mismatch.getTargetType()));
@@ -179,7 +182,15 @@ public class CloudEventCodec {
         return Rejection.of(ReasonCode.WRONG_TYPE, null, String.valueOf(e.getMessage()));
     }
 
+    /** "must be one of a, b, c", or "must be a or b" for two. */
+    private static String oneOf(List<String> names) {
+        return names.size() == 2 ? "must be " + names.get(0) + " or " + names.get(1) : "must be one of " + String.join(", ", names);
+    }
+
     private static String simpleName(Class<?> type) {
+        if (type.isEnum()) {
+            return "a string";
+        }
         return switch (type.getSimpleName()) {
             case "Integer", "Long", "int", "long" -> "an integer";
             case "String" -> "a string";

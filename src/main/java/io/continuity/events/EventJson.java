@@ -14,9 +14,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one JSON configuration of the wire contract: snake_case names, ISO-8601 times, unknown fields tolerated, no
- * silent coercion ({@code "30"} is not a number, {@code 30.5} is not an integer), and hard limits on nesting and
- * string length so hostile input cannot exhaust memory.
+ * The one JSON configuration of the wire contract: snake_case names, ISO-8601 times, the core's enums by their wire
+ * names ({@link WireEnums}), unknown fields tolerated, no silent coercion ({@code "30"} is not a number, {@code 30.5} is
+ * not an integer, {@code 1} is not an enum constant), and hard limits on nesting and string length so hostile input
+ * cannot exhaust memory.
  */
 public final class EventJson {
 
@@ -36,10 +37,12 @@ public final class EventJson {
         JsonMapper mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
+                .addModule(WireEnums.module())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

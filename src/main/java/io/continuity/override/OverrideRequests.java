@@ -11,22 +11,13 @@ public final class OverrideRequests {
     private OverrideRequests() {
     }
 
-    /** The request's action as the enum every layer shares. */
-    public static OverrideAction action(OverrideRequested r) {
-        try {
-            return OverrideAction.valueOf(String.valueOf(r.action()));
-        } catch (IllegalArgumentException e) {
-            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "action", "must be one of REPLACE, INSERT, RETIME, CANCEL");
-        }
-    }
-
     /** How the schedule resumes after an INSERT: NEXT_EVENT unless the request says JOIN_IN_PROGRESS. */
     public static OverrideAction.Resume resume(OverrideRequested r) {
-        return r.resume() == null ? OverrideAction.Resume.NEXT_EVENT : OverrideAction.Resume.valueOf(r.resume());
+        return r.resume() == null ? OverrideAction.Resume.NEXT_EVENT : r.resume();
     }
 
     public static void validateShape(OverrideRequested r) {
-        switch (action(r)) {
+        switch (r.action()) {
             case REPLACE -> {
                 require(r.targetEventUuid(), "target_event_uuid", "REPLACE");
                 require(r.assetUuid(), "asset_uuid", "REPLACE");

@@ -64,12 +64,12 @@ public class OverrideResource {
     }
 
     /** The request body: {@code override.requested} without {@code channel_id} (it is in the path). */
-    public record OverrideRequest(UUID overrideId, String action, UUID targetEventUuid, UUID assetUuid, Instant startUtc, Instant endUtc,
-            String resume, String reason, String requestedBy, Long expectedVersion) {
+    public record OverrideRequest(UUID overrideId, OverrideAction action, UUID targetEventUuid, UUID assetUuid, Instant startUtc,
+            Instant endUtc, OverrideAction.Resume resume, String reason, String requestedBy, Long expectedVersion) {
     }
 
     /** An override and what it did. */
-    public record OverrideView(UUID overrideId, UUID channelId, String action, String status, Instant requestedAt, Instant appliedAt,
+    public record OverrideView(UUID overrideId, UUID channelId, OverrideAction action, String status, Instant requestedAt, Instant appliedAt,
             String reason, String requestedBy, List<UUID> supersededEventUuids, List<EventView> events) {
     }
 
@@ -82,9 +82,8 @@ public class OverrideResource {
         UUID overrideId = body.overrideId() != null ? body.overrideId() : UUID.randomUUID();
         Instant start = body.startUtc();
         Instant end = body.endUtc();
-        if ((OverrideAction.REPLACE.name().equals(body.action()) || OverrideAction.CANCEL.name().equals(body.action()))
-                && body.targetEventUuid() != null && start == null
-                && end == null) {
+        if ((body.action() == OverrideAction.REPLACE || body.action() == OverrideAction.CANCEL) && body.targetEventUuid() != null
+                && start == null && end == null) {
             // the record names the target's window too, so the log alone can apply it to a schedule that lacks the event
             Optional<Instant[]> window = targetWindow(channelId, body.targetEventUuid());
             start = window.map(w -> w[0]).orElse(null);
@@ -151,7 +150,7 @@ public class OverrideResource {
                 select e from BroadcastPlaylogEventEntity e, BroadcastScheduleDayEntity d where d.id = e.scheduleDayId
                 and d.channelId = ?1 and d.broadcastDay = ?2 and d.version = ?3 and e.overrideId = ?4 order by e.startUtc""",
                 o.channelId, o.broadcastDay, o.appliedVersion, o.id);
-        return new OverrideView(o.id, o.channelId, o.action.name(), o.status, o.requestedAt, o.appliedAt, o.reason, o.requestedBy,
+        return new OverrideView(o.id, o.channelId, o.action, o.status, o.requestedAt, o.appliedAt, o.reason, o.requestedBy,
                 o.supersededEventUuids, made.stream().map(EventView::of).toList());
     }
 }

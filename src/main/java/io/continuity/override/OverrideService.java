@@ -247,7 +247,7 @@ public class OverrideService {
 
     /** A REPLACE or CANCEL that names its target's window too can act on that window when the event is gone. */
     private static boolean pinnable(OverrideRequested request) {
-        OverrideAction action = OverrideRequests.action(request);
+        OverrideAction action = request.action();
         return (action == OverrideAction.REPLACE || action == OverrideAction.CANCEL) && request.startUtc() != null && request.endUtc() != null;
     }
 
@@ -269,7 +269,7 @@ public class OverrideService {
 
     /** The override as an input of resolution: its target's window and its asset's window, fixed now. */
     private static OverrideSpec spec(OverrideRequested request, Target target) {
-        OverrideAction action = OverrideRequests.action(request);
+        OverrideAction action = request.action();
         ResolvedEvent t = target.event();
         OverrideSpec.Target pinned = t == null ? null
                 : new OverrideSpec.Target(t.uuid(), t.start(), t.end(), t.assetUuid(), t.title(), t.assignmentId(), t.planId());
@@ -326,12 +326,12 @@ public class OverrideService {
         PlaylogOverrideEntity o = new PlaylogOverrideEntity();
         o.id = r.overrideId();
         o.channelId = r.channelId();
-        o.action = OverrideRequests.action(r);
+        o.action = r.action();
         o.targetEventUuid = r.targetEventUuid();
         o.assetUuid = r.assetUuid();
         o.startUtc = r.startUtc();
         o.endUtc = r.endUtc();
-        o.resume = r.resume() == null ? null : OverrideRequests.resume(r);
+        o.resume = r.resume();
         o.reason = r.reason();
         o.requestedBy = r.requestedBy();
         o.expectedVersion = r.expectedVersion();

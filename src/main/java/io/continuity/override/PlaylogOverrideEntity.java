@@ -73,7 +73,7 @@ public class PlaylogOverrideEntity extends PanacheEntityBase {
 
     /** The request as it was made (for an override kept while the instance caught up with the log). */
     public io.continuity.events.OverrideRequested asRequest() {
-        return new io.continuity.events.OverrideRequested(id, channelId, action.name(), targetEventUuid, assetUuid, startUtc, endUtc,
-                resume == null ? null : resume.name(), reason, requestedBy, expectedVersion);
+        return new io.continuity.events.OverrideRequested(id, channelId, action, targetEventUuid, assetUuid, startUtc, endUtc, resume,
+                reason, requestedBy, expectedVersion);
     }
 }

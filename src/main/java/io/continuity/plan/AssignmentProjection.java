@@ -20,6 +20,8 @@ import io.continuity.events.EventJson;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
 import io.continuity.events.ScheduleTimes;
+import io.continuity.events.WireEnums;
+import io.continuity.resolver.core.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -108,28 +110,29 @@ public class AssignmentProjection {
         AssignmentWindows.checkOverlap(event.assignmentId(), start, event.duration(), others);
     }
 
-    static String contentReference(String contentType, JsonNode reference) {
-        switch (contentType) {
-            case "asset", "virtual_package" -> {
+    static String contentReference(ContentType contentType, JsonNode reference) {
+        return switch (contentType) {
+            case ASSET, VIRTUAL_PACKAGE -> {
                 try {
-                    return UUID.fromString(textOf(reference)).toString();
+                    yield UUID.fromString(textOf(reference)).toString();
                 } catch (IllegalArgumentException e) {
-                    throw new RejectedEventException(ReasonCode.INVALID_VALUE, "content_reference", "must be an asset uuid for " + contentType);
+                    throw new RejectedEventException(ReasonCode.INVALID_VALUE, "content_reference",
+                            "must be an asset uuid for " + WireEnums.name(contentType));
                 }
             }
-            case "series" -> {
+            case SERIES -> {
                 String series = textOf(reference);
                 if (series.isBlank()) {
                     throw new RejectedEventException(ReasonCode.INVALID_VALUE, "content_reference", "must name a series");
                 }
-                return series;
+                yield series;
             }
-            default -> {
+            case RULE, RANDOM -> {
                 Map<String, Object> rule = ruleOf(reference);
                 ContentRules.validate(rule, "content_reference");
-                return write(rule);
+                yield write(rule);
             }
-        }
+        };
     }
 
     private static String textOf(JsonNode reference) {
@@ -158,10 +161,10 @@ public class AssignmentProjection {
         a.startTime = event.startTime();
         a.startMinute = ScheduleTimes.minutes(event.startTime());
         a.duration = event.duration();
-        a.contentType = event.contentType();
+        a.contentType = WireEnums.name(event.contentType());
         a.contentReference = reference;
         a.labelId = event.labelId();
-        a.episodePolicy = event.episodePolicy();
+        a.episodePolicy = event.episodePolicy() == null ? null : WireEnums.name(event.episodePolicy());
         a.playbackRules = event.playbackRules() == null ? null : write(event.playbackRules());
         a.operatorIntent = event.operatorIntent();
         a.version++;

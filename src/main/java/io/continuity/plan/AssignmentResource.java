@@ -25,6 +25,7 @@ import io.continuity.events.AssignmentRemoved;
 import io.continuity.events.AssignmentUpdated;
 import io.continuity.events.CloudEventCodec;
 import io.continuity.messaging.Commands;
+import io.continuity.resolver.core.ContentType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -65,8 +66,10 @@ public class AssignmentResource {
             Instant createdAt, Instant updatedAt) {
 
         static AssignmentView of(SchedulePlanBlockAssignmentEntity a) {
-            JsonNode reference = "rule".equals(a.contentType) || "random".equals(a.contentType)
-                    ? JsonViews.tree(a.contentReference) : TextNode.valueOf(a.contentReference);
+            JsonNode reference = switch (ContentType.parse(a.contentType)) {
+                case RULE, RANDOM -> JsonViews.tree(a.contentReference);
+                case SERIES, ASSET, VIRTUAL_PACKAGE -> TextNode.valueOf(a.contentReference);
+            };
             return new AssignmentView(a.id, a.planId, a.channelId, a.startTime, a.duration, a.contentType, reference, a.labelId,
                     a.episodePolicy, JsonViews.tree(a.playbackRules), a.operatorIntent, a.version, a.createdAt, a.updatedAt);
         }

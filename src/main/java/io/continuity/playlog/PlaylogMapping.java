@@ -39,12 +39,17 @@ public final class PlaylogMapping {
     }
 
     public static ResolvedEvent toResolved(BroadcastPlaylogEventEntity e) {
-        return new ResolvedEvent(e.uuid, e.assetUuid, EventKind.valueOf(e.kind.toUpperCase(Locale.ROOT)), e.startUtc, e.endUtc,
+        return new ResolvedEvent(e.uuid, e.assetUuid, kind(e), e.startUtc, e.endUtc,
                 e.offsetMs, e.assignmentId, e.planId, e.title, e.fallback == null ? List.of() : e.fallback);
     }
 
+    /** The kind a row keeps as text ({@code "program"}, {@code "gap"}, ...). */
+    public static EventKind kind(BroadcastPlaylogEventEntity e) {
+        return EventKind.valueOf(e.kind.toUpperCase(Locale.ROOT));
+    }
+
     public static PlaylogEventPayload toPayload(ResolvedEvent e) {
-        return new PlaylogEventPayload(e.uuid(), e.assetUuid(), e.kind().name().toLowerCase(Locale.ROOT), e.start(), e.end(), e.offsetMs(),
+        return new PlaylogEventPayload(e.uuid(), e.assetUuid(), e.kind(), e.start(), e.end(), e.offsetMs(),
                 e.assignmentId(), e.planId(), e.title(), e.fallback());
     }
 }

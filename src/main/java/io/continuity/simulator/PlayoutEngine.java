@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import io.continuity.events.AsRunRecorded;
 import io.continuity.events.PlaylogEventPayload;
+import io.continuity.resolver.core.EventKind;
 
 /**
  * Plays one channel's {@link Timeline} against a clock and reports what aired. Transitions happen at the planned
@@ -73,7 +74,7 @@ public final class PlayoutEngine {
     }
 
     private void start(PlaylogEventPayload event, Instant at, String note) {
-        if ("gap".equals(event.kind())) {
+        if (event.kind() == EventKind.GAP) {
             playing = null;
             return;
         }

@@ -94,12 +94,14 @@ class CommandApiTest {
         badGrid.put("grid_block_minutes", 20);
         Map<String, Object> wrongType = channelBody();
         wrongType.put("grid_block_minutes", "30");
-        for (Map<String, Object> body : List.of(badSlug, badGrid, wrongType)) {
+        Map<String, Object> unknownContentType = channelBody();
+        unknownContentType.put("default_programming", Map.of("content_type", "playlist", "content_reference", Map.of("kind", "movie")));
+        for (Map<String, Object> body : List.of(badSlug, badGrid, wrongType, unknownContentType)) {
             Response refused = post("/api/v1/channels", body);
             refused.then().statusCode(400).contentType(Problem.MEDIA_TYPE);
             String field = refused.path("field");
             String code = refused.path("code");
-            assertThat(field).isIn("slug", "grid_block_minutes");
+            assertThat(field).isIn("slug", "grid_block_minutes", "default_programming.content_type");
 
             UUID channelId = UUID.randomUUID();
             Map<String, Object> direct = new LinkedHashMap<>(body);

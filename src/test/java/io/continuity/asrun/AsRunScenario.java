@@ -17,6 +17,8 @@ import io.continuity.events.AssignmentAdded;
 import io.continuity.events.ChannelConfigured;
 import io.continuity.events.EventJson;
 import io.continuity.events.PlanCreated;
+import io.continuity.resolver.core.AssetKind;
+import io.continuity.resolver.core.ContentType;
 import io.continuity.testing.Db;
 import io.continuity.testing.KafkaTestClient;
 
@@ -51,7 +53,7 @@ final class AsRunScenario {
     List<UUID> promos(int count, Duration duration) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(asset("promo", "Promo " + i, duration, tag + "-promo"));
+            ids.add(asset(AssetKind.PROMO, "Promo " + i, duration, tag + "-promo"));
         }
         return ids;
     }
@@ -60,13 +62,13 @@ final class AsRunScenario {
     List<UUID> movies(String group, int count, Duration duration) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(asset("movie", group + " movie " + (char) ('A' + i), duration, tag + "-" + group));
+            ids.add(asset(AssetKind.MOVIE, group + " movie " + (char) ('A' + i), duration, tag + "-" + group));
         }
         return ids;
     }
 
     AssignmentAdded movieAssignment(String start, int minutes, String group, Map<String, Object> playbackRules) {
-        return new AssignmentAdded(UUID.randomUUID(), plan, channel, start, minutes, "rule",
+        return new AssignmentAdded(UUID.randomUUID(), plan, channel, start, minutes, ContentType.RULE,
                 EventJson.mapper().valueToTree(Map.of("kind", "movie", "tags", List.of(tag + "-" + group))), null, null, playbackRules, null,
                 null);
     }
@@ -83,7 +85,7 @@ final class AsRunScenario {
         List<io.continuity.events.ContinuityEvent> records = new ArrayList<>();
         records.add(new ChannelConfigured(channel, "ch-" + tag, "As-run " + tag, "UTC", 30, List.of(0, 30), "06:00",
                 Map.of("kind", "promo", "tags", List.of(tag + "-promo")),
-                new ChannelConfigured.DefaultProgramming("rule", Map.of("kind", "movie", "tags", List.of(tag + "-" + defaultGroup))), null));
+                new ChannelConfigured.DefaultProgramming(ContentType.RULE, Map.of("kind", "movie", "tags", List.of(tag + "-" + defaultGroup))), null));
         if (assignments.length > 0) {
             records.add(new PlanCreated(plan, channel, "Every day", 10, "* * * * *", null, null, true, null));
         }
@@ -122,7 +124,7 @@ final class AsRunScenario {
         return kafka.send(key, entry);
     }
 
-    private UUID asset(String kind, String title, Duration duration, String assetTag) {
+    private UUID asset(AssetKind kind, String title, Duration duration, String assetTag) {
         UUID id = UUID.randomUUID();
         assets.add(id);
         kafka.send(id.toString(), new AssetUpserted(id, title, kind, duration.toMillis(), null, null, null, null, null, null, null, null, null,

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.continuity.resolver.core.EventKind;
+
 /** The reconciliation rules on their own: one planned event, the entries that name it, the outcomes it earns. */
 class JudgementTest {
 
@@ -17,7 +19,7 @@ class JudgementTest {
     private static final UUID PLANNED_ASSET = UUID.randomUUID();
     private static final Instant START = Instant.parse("2026-11-23T06:30:00Z");
     private static final Instant END = Instant.parse("2026-11-23T06:52:00Z");
-    private static final PlannedEvent EVENT = new PlannedEvent(UUID.randomUUID(), CHANNEL, PLANNED_ASSET, "program", START, END, "2026-11-23");
+    private static final PlannedEvent EVENT = new PlannedEvent(UUID.randomUUID(), CHANNEL, PLANNED_ASSET, EventKind.PROGRAM, START, END, "2026-11-23");
 
     @Test
     void airingThePlannedAssetWithinTheToleranceIsOk() {

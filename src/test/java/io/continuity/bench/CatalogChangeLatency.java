@@ -17,6 +17,7 @@ import io.continuity.events.EventJson;
 import io.continuity.events.EventType;
 import io.continuity.events.OutgoingRecord;
 import io.continuity.events.Topic;
+import io.continuity.resolver.core.AssetKind;
 
 /**
  * B3c: catalog change → day-published, on the channels rebuilt by B2 (1,000 at full size). Two changes, one at a
@@ -37,7 +38,7 @@ final class CatalogChangeLatency {
         Progress.say("B3c: retitling episode " + episode + ", which airs on " + channelsAiring(service, episode) + " channels");
         Measured title = measure(stack, service, record(retitled), day -> carries(day, episode, retitled.title()));
         UUID promo = UUID.nameUUIDFromBytes("bench-unused-promo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        AssetUpserted unused = new AssetUpserted(promo, "Unused promo", "promo", 20_000L, null, null, null, null, null, null, null, null,
+        AssetUpserted unused = new AssetUpserted(promo, "Unused promo", AssetKind.PROMO, 20_000L, null, null, null, null, null, null, null, null,
                 null, List.of("unused"), null, "ready", true, false, null);
         Progress.say("B3c: a promo no channel selects");
         Measured none = measure(stack, service, record(unused), day -> false);
@@ -122,7 +123,7 @@ final class CatalogChangeLatency {
     private static AssetUpserted retitle(Service service, UUID episode) {
         Map<String, Object> row = service.db().rows("SELECT title, series_id, series_title, season, episode, duration_ms FROM catalog_asset "
                 + "WHERE uuid = ?", episode).get(0);
-        return new AssetUpserted(episode, row.get("title") + " (retitled)", "episode", ((Number) row.get("duration_ms")).longValue(),
+        return new AssetUpserted(episode, row.get("title") + " (retitled)", AssetKind.EPISODE, ((Number) row.get("duration_ms")).longValue(),
                 (String) row.get("series_id"), (String) row.get("series_title"), (Integer) row.get("season"), (Integer) row.get("episode"),
                 null, null, null, "comedy", "TV-PG", List.of(), null, "ready", true, false, null);
     }

@@ -21,6 +21,9 @@ import io.continuity.events.ContinuityEvent;
 import io.continuity.events.EventType;
 import io.continuity.events.OutgoingRecord;
 import io.continuity.events.PlanCreated;
+import io.continuity.resolver.core.AssetKind;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
 import io.continuity.testing.KafkaTestClient;
 
 /**
@@ -96,7 +99,7 @@ final class PeerCorpus {
                 UUID id = new UUID(0xCA7A1000L + s, e);
                 seriesOfAsset.put(id, s);
                 episodes.add(id);
-                out.add(encode(id.toString(), new AssetUpserted(id, "Series " + s + " S" + (1 + e / 20) + "E" + (1 + e % 20), "episode",
+                out.add(encode(id.toString(), new AssetUpserted(id, "Series " + s + " S" + (1 + e / 20) + "E" + (1 + e % 20), AssetKind.EPISODE,
                         Duration.ofMinutes(22).toMillis(), seriesId(s), "Series " + s, 1 + e / 20, 1 + e % 20, null, null, null,
                         "comedy", "TV-PG", List.of(), null, "ready", true, false, null)));
             }
@@ -104,12 +107,12 @@ final class PeerCorpus {
         for (int m = 0; m < library.movies(); m++) {
             UUID id = new UUID(0x30F1E000L, m);
             long millis = Duration.ofMinutes(90).toMillis() + random.nextInt(3_600_001);
-            out.add(encode(id.toString(), new AssetUpserted(id, "Movie " + m, "movie", millis, null, null, null, null, null, null, null,
+            out.add(encode(id.toString(), new AssetUpserted(id, "Movie " + m, AssetKind.MOVIE, millis, null, null, null, null, null, null, null,
                     "drama", "PG", List.of(), null, "ready", true, false, null)));
         }
         for (int f = 0; f < library.fillers(); f++) {
             UUID id = new UUID(0xF1111E00L, f);
-            out.add(encode(id.toString(), new AssetUpserted(id, "Bumper " + f, "filler", 1000L * (15 + random.nextInt(166)), null, null,
+            out.add(encode(id.toString(), new AssetUpserted(id, "Bumper " + f, AssetKind.FILLER, 1000L * (15 + random.nextInt(166)), null, null,
                     null, null, null, null, null, null, null, List.of(), null, "ready", true, false, null)));
         }
         return out;
@@ -137,27 +140,27 @@ final class PeerCorpus {
     /** An {@code assignment.updated} that makes series block k of the channel air series s. */
     OutgoingRecord change(Channel ch, int k, int s) {
         int minute = Channel.seriesBlockMinute(k);
-        return encode(ch.id().toString(), new AssignmentUpdated(ch.assignment(minute), ch.planId(), ch.id(), hhmm(minute), 30, "series",
-                new TextNode(seriesId(s)), null, "sequential", null, "benchmark change", null));
+        return encode(ch.id().toString(), new AssignmentUpdated(ch.assignment(minute), ch.planId(), ch.id(), hhmm(minute), 30, ContentType.SERIES,
+                new TextNode(seriesId(s)), null, EpisodePolicy.SEQUENTIAL, null, "benchmark change", null));
     }
 
     /** An {@code assignment.updated} that makes series block k of the channel air one given asset. */
     OutgoingRecord assetChange(Channel ch, int k, UUID asset) {
         int minute = Channel.seriesBlockMinute(k);
-        return encode(ch.id().toString(), new AssignmentUpdated(ch.assignment(minute), ch.planId(), ch.id(), hhmm(minute), 30, "asset",
+        return encode(ch.id().toString(), new AssignmentUpdated(ch.assignment(minute), ch.planId(), ch.id(), hhmm(minute), 30, ContentType.ASSET,
                 new TextNode(asset.toString()), null, null, null, "benchmark change", null));
     }
 
     private static AssignmentAdded movieBlock(Channel ch, int minute, int duration) {
-        return new AssignmentAdded(ch.assignment(minute), ch.planId(), ch.id(), hhmm(minute), duration, "random",
+        return new AssignmentAdded(ch.assignment(minute), ch.planId(), ch.id(), hhmm(minute), duration, ContentType.RANDOM,
                 JsonNodeFactory.instance.objectNode().put("kind", "movie"), null, null,
                 Map.of("random", true, "avoid_repeats", true, "avoid_repeats_window_days", 7), "movie block", null);
     }
 
     private static AssignmentAdded seriesBlock(Channel ch, int k, int s) {
         int minute = Channel.seriesBlockMinute(k);
-        return new AssignmentAdded(ch.assignment(minute), ch.planId(), ch.id(), hhmm(minute), 30, "series", new TextNode(seriesId(s)), null,
-                "sequential", null, null, null);
+        return new AssignmentAdded(ch.assignment(minute), ch.planId(), ch.id(), hhmm(minute), 30, ContentType.SERIES, new TextNode(seriesId(s)), null,
+                EpisodePolicy.SEQUENTIAL, null, null, null);
     }
 
     private static String hhmm(int minute) {

@@ -27,6 +27,12 @@ import io.continuity.events.EventType;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
 import io.continuity.events.Topic;
+import io.continuity.events.WireEnums;
+import io.continuity.resolver.core.AssetKind;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
+import io.continuity.resolver.core.EventKind;
+import io.continuity.resolver.core.OverrideAction;
 import jakarta.validation.Validation;
 
 /**
@@ -65,6 +71,23 @@ class AsyncApiContractTest {
         List<String> documented = document.examples().stream().map(AsyncApiDocument.Example::ceTypeOrTopic).toList();
 
         assertThat(documented).containsAll(Arrays.stream(EventType.values()).map(EventType::ceType).toList());
+    }
+
+    @Test
+    void everyEnumOfTheRecordsTravelsUnderTheDocumentedNames() {
+        Map<String, Class<?>> fields = new LinkedHashMap<>();
+        fields.put("/components/schemas/AssignmentPayload/properties/content_type", ContentType.class);
+        fields.put("/components/schemas/AssignmentPayload/properties/episode_policy", EpisodePolicy.class);
+        fields.put("/components/schemas/AssetUpsertedPayload/properties/kind", AssetKind.class);
+        fields.put("/components/schemas/PlaylogEvent/properties/kind", EventKind.class);
+        fields.put("/components/schemas/OverrideRequestedPayload/properties/action", OverrideAction.class);
+        fields.put("/components/schemas/OverrideRequestedPayload/properties/resume", OverrideAction.Resume.class);
+        fields.put("/components/schemas/OverrideAppliedPayload/properties/action", OverrideAction.class);
+
+        fields.forEach((pointer, type) -> assertThat(WireEnums.names(type)).as(pointer).isNotEmpty()
+                .containsExactlyElementsOf(document.enumAt(pointer)));
+        assertThat(document.enumAt("/components/schemas/DefaultProgramming/properties/content_type"))
+                .as("default programming names a subset of the content types").isSubsetOf(WireEnums.names(ContentType.class));
     }
 
     @TestFactory

@@ -127,6 +127,13 @@ final class AsyncApiDocument {
         });
     }
 
+    /** The values the schema at {@code pointer} (a JSON pointer into the document, {@code $ref}s followed) lists as its enum. */
+    List<String> enumAt(String pointer) {
+        List<String> values = new ArrayList<>();
+        resolve(root.at(pointer)).path("enum").forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
     /** The schema with {@code $ref}s followed and the properties and required lists of {@code allOf} merged in. */
     private JsonNode resolve(JsonNode schema) {
         JsonNode node = schema;

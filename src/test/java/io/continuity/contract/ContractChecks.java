@@ -25,6 +25,7 @@ import io.continuity.override.OverrideRequests;
 import io.continuity.plan.AssignmentProjection;
 import io.continuity.plan.ContentRules;
 import io.continuity.plan.PlanProjection;
+import io.continuity.resolver.core.ContentType;
 
 /**
  * The checks the appliers run on a decoded event before they touch any stored state (grid rules, cron and dates,
@@ -51,7 +52,7 @@ final class ContractChecks {
                 if (e.playbackRules() != null) {
                     ContentRules.validatePlayback(e.playbackRules());
                 }
-                invoke(AssignmentProjection.class, "contentReference", new Class<?>[] {String.class, JsonNode.class},
+                invoke(AssignmentProjection.class, "contentReference", new Class<?>[] {ContentType.class, JsonNode.class},
                         e.contentType(), e.contentReference());
             }
             case OverrideRequested e -> OverrideRequests.validateShape(e);

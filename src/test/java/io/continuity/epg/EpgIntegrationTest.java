@@ -32,6 +32,9 @@ import io.continuity.events.AssetUpserted;
 import io.continuity.events.AssignmentAdded;
 import io.continuity.events.ChannelConfigured;
 import io.continuity.events.PlanCreated;
+import io.continuity.resolver.core.AssetKind;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
 import io.continuity.testing.KafkaTestClient;
@@ -79,14 +82,14 @@ class EpgIntegrationTest {
             EPISODE_IDS.add(id);
             int season = e <= 12 ? 1 : 2;
             int episode = e <= 12 ? e : e - 12;
-            kafka.send(id.toString(), new AssetUpserted(id, "Night Shift S" + season + "E" + episode, "episode", EPISODE_MS, series, "Night Shift",
+            kafka.send(id.toString(), new AssetUpserted(id, "Night Shift S" + season + "E" + episode, AssetKind.EPISODE, EPISODE_MS, series, "Night Shift",
                     season, episode, null, "Episode & Title " + e, "Harry & the night crew, part " + e + ".", "Comedy, Sitcom", "TV-PG",
                     List.of(), null, "ready", true, false, null));
         }
-        kafka.send(MOVIE.toString(), new AssetUpserted(MOVIE, "The Long Goodbye", "movie", 100L * 60_000, null, null, null, null, null, null,
+        kafka.send(MOVIE.toString(), new AssetUpserted(MOVIE, "The Long Goodbye", AssetKind.MOVIE, 100L * 60_000, null, null, null, null, null, null,
                 "A private eye in Los Angeles.", "Drama", "R", List.of(), null, "ready", true, false, null));
-        kafka.send(FILLER.toString(), filler(FILLER, "filler", 300_000));
-        kafka.send(BUMPER.toString(), filler(BUMPER, "bumper", 120_000));
+        kafka.send(FILLER.toString(), filler(FILLER, AssetKind.FILLER, 300_000));
+        kafka.send(BUMPER.toString(), filler(BUMPER, AssetKind.BUMPER, 120_000));
         for (int c = 0; c < CHANNELS; c++) {
             CHANNEL_IDS.add(configureChannel(c, series));
         }
@@ -248,19 +251,19 @@ class EpgIntegrationTest {
         kafka.send(key, new ChannelConfigured(channel, "epg-" + RUN + "-" + index, "EPG test " + RUN + " " + index, "America/New_York", 30,
                 List.of(0, 30), "06:00", Map.of("kind", List.of("filler", "bumper"), "tags", List.of("epg-" + RUN)), null, null));
         kafka.send(key, new PlanCreated(plan, channel, "Every day", 10, "* * * * *", null, null, true, null));
-        kafka.send(key, assignment(plan, channel, "00:00", 960, "series", series));
-        kafka.send(key, assignment(plan, channel, "16:00", 120, "asset", MOVIE.toString()));
-        kafka.send(key, assignment(plan, channel, "18:00", 360, "series", series));
+        kafka.send(key, assignment(plan, channel, "00:00", 960, ContentType.SERIES, series));
+        kafka.send(key, assignment(plan, channel, "16:00", 120, ContentType.ASSET, MOVIE.toString()));
+        kafka.send(key, assignment(plan, channel, "18:00", 360, ContentType.SERIES, series));
         return channel;
     }
 
-    private static AssignmentAdded assignment(UUID plan, UUID channel, String start, int minutes, String type, String reference) {
+    private static AssignmentAdded assignment(UUID plan, UUID channel, String start, int minutes, ContentType type, String reference) {
         return new AssignmentAdded(UUID.randomUUID(), plan, channel, start, minutes, type, new TextNode(reference), null,
-                "series".equals(type) ? "sequential" : null, null, null, null);
+                type == ContentType.SERIES ? EpisodePolicy.SEQUENTIAL : null, null, null, null);
     }
 
-    private static AssetUpserted filler(UUID id, String kind, long durationMs) {
-        return new AssetUpserted(id, kind + " " + RUN, kind, durationMs, null, null, null, null, null, null, null, null, null,
+    private static AssetUpserted filler(UUID id, AssetKind kind, long durationMs) {
+        return new AssetUpserted(id, kind.wireName() + " " + RUN, kind, durationMs, null, null, null, null, null, null, null, null, null,
                 List.of("epg-" + RUN), null, "ready", true, false, null);
     }
 

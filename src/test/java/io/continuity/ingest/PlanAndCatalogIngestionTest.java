@@ -25,6 +25,7 @@ import io.continuity.events.LabelDefined;
 import io.continuity.events.PlanRetired;
 import io.continuity.events.PlanUpdated;
 import io.continuity.events.VirtualAssetDefined;
+import io.continuity.resolver.core.ContentType;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
 import io.continuity.testing.Fixtures;
@@ -74,7 +75,7 @@ class PlanAndCatalogIngestionTest {
         kafka.send(key, new LabelDefined(label, channel, "Prime time", "#aa3300", null));
         kafka.send(key, Fixtures.assignment(assignment, plan, channel, "13:00", 60));
         kafka.send(key, Fixtures.assignment(second, plan, channel, "15:00", 30));
-        kafka.send(key, new AssignmentUpdated(assignment, plan, channel, "14:00", 60, "rule",
+        kafka.send(key, new AssignmentUpdated(assignment, plan, channel, "14:00", 60, ContentType.RULE,
                 new TextNode("{\"genre\": \"drama\", \"min_duration\": 90, \"max_duration\": 150}"), label, null,
                 Map.of("avoid_repeats", true), "Prime time drama movies", 1L));
         kafka.send(key, new AssignmentRemoved(second, plan, channel, null));
@@ -92,7 +93,8 @@ class PlanAndCatalogIngestionTest {
         assertThat((String) assignmentRow.get("content_reference")).contains("\"genre\":\"drama\"");
         assertThat(db().count("SELECT count(*) FROM schedule_plan_block_assignments WHERE id = ?", second)).isZero();
         assertThat(db().value("SELECT name FROM schedule_plan_label WHERE id = ?", label)).isEqualTo("Prime time");
-        assertThat(db().count("SELECT count(*) FROM event_journal WHERE record_key = ?", key)).isEqualTo(10);
+        // the channel's resolutions journal their decisions (continuity.schedule-decisions) under the same key
+        assertThat(db().count("SELECT count(*) FROM event_journal WHERE record_key = ? AND topic = 'continuity.plan-events'", key)).isEqualTo(10);
         assertThat(db().count("SELECT count(*) FROM rejected_event WHERE record_key = ?", key)).isZero();
     }
 

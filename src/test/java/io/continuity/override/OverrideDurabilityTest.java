@@ -29,6 +29,7 @@ import io.continuity.events.EventJson;
 import io.continuity.events.OverrideApplied;
 import io.continuity.events.PlaylogEventPayload;
 import io.continuity.resolver.ResolutionRequests;
+import io.continuity.resolver.core.EpisodePolicy;
 import io.continuity.simulator.Timeline;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
@@ -103,8 +104,8 @@ class OverrideDurabilityTest {
         }
         UUID assignment = UUID.fromString(String.valueOf(db.value("SELECT id::text FROM schedule_plan_block_assignments WHERE plan_id = ?",
                 channel.planId)));
-        kafka.send(key, new AssignmentUpdated(assignment, channel.planId, channel.channelId, "00:00", 1440, "series",
-                new TextNode(channel.series), null, "random", null, null, null));
+        kafka.send(key, new AssignmentUpdated(assignment, channel.planId, channel.channelId, "00:00", 1440, io.continuity.resolver.core.ContentType.SERIES,
+                new TextNode(channel.series), null, EpisodePolicy.RANDOM, null, null, null));
         QuarkusTransaction.requiringNew().run(() -> requests.request(channel.channelId, 0, "horizon roll", clock.instant()));
         await().atMost(Duration.ofSeconds(60)).until(() -> db.count("SELECT count(*) FROM resolution_request WHERE channel_id = ?",
                 channel.channelId) == 0 && db.count("SELECT count(*) FROM schedule_plan_block_assignments WHERE id = ? AND episode_policy = 'random'",

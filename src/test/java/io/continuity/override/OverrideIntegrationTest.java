@@ -182,7 +182,11 @@ class OverrideIntegrationTest {
         post(Map.of("action", "REPLACE", "reason", "x", "requested_by", "ops")).then().statusCode(400)
                 .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("target_event_uuid"));
         post(Map.of("action", "EXPLODE", "reason", "x", "requested_by", "ops")).then().statusCode(400)
-                .body("field", org.hamcrest.Matchers.equalTo("action"));
+                .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("action"))
+                .body("code", org.hamcrest.Matchers.equalTo("invalid_value"))
+                .body("detail", org.hamcrest.Matchers.equalTo("must be one of REPLACE, INSERT, RETIME, CANCEL"));
+        post(Map.of("action", 1, "reason", "x", "requested_by", "ops")).then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("action")).body("code", org.hamcrest.Matchers.equalTo("invalid_value"));
         post(Map.of("action", "CANCEL", "target_event_uuid", UUID.randomUUID().toString(), "reason", "x", "requested_by", "ops"))
                 .then().statusCode(422).body("code", org.hamcrest.Matchers.equalTo("unknown_reference"));
         Map<String, String> headers = CloudEventCodec.ceHeaders("continuity.override.requested.v1", UUID.randomUUID().toString(),

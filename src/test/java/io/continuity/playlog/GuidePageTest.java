@@ -34,6 +34,7 @@ import org.openqa.selenium.support.ui.Select;
 import io.continuity.events.AsRunRecorded;
 import io.continuity.events.EventJson;
 import io.continuity.events.OverrideApplied;
+import io.continuity.resolver.core.OverrideAction;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
 import io.continuity.testing.HeadlessChromium;
@@ -210,7 +211,7 @@ class GuidePageTest {
         assertThat(playlog(channel, newStart, newStart.plusSeconds(1))).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("asset_uuid", moved.get("asset_uuid")).containsEntry("start_utc", newStart.toString())
                         .containsEntry("end_utc", end(moved).plus(Duration.ofMinutes(30)).toString()));
-        assertThat(awaitApplied(retimeId).action()).isEqualTo("RETIME");
+        assertThat(awaitApplied(retimeId).action()).isEqualTo(OverrideAction.RETIME);
     }
 
     @Test

@@ -35,6 +35,9 @@ import io.continuity.events.ChannelConfigured;
 import io.continuity.events.ContinuityEvent;
 import io.continuity.events.EventJson;
 import io.continuity.events.PlanCreated;
+import io.continuity.resolver.core.AssetKind;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
 import io.continuity.testing.Db;
 import io.continuity.testing.EmbeddedKafka;
 import io.continuity.testing.Fixtures;
@@ -358,23 +361,23 @@ class ArrivalOrderIT {
     private static List<ChannelPlan> channels() {
         return List.of(
                 channel("utc", "UTC", 30, List.of(0, 30), "06:00",
-                        series("14:00", 120, "cheers", "sequential"), series("16:00", 60, "frasier", "random"), movies("18:00", 120)),
+                        series("14:00", 120, "cheers", EpisodePolicy.SEQUENTIAL), series("16:00", 60, "frasier", EpisodePolicy.RANDOM), movies("18:00", 120)),
                 channel("new-york", "America/New_York", 30, List.of(0, 30), "00:00",
-                        movies("12:00", 120), series("14:00", 120, "frasier", "sequential"), series("17:00", 60, "cheers", "random")),
+                        movies("12:00", 120), series("14:00", 120, "frasier", EpisodePolicy.SEQUENTIAL), series("17:00", 60, "cheers", EpisodePolicy.RANDOM)),
                 channel("london", "Europe/London", 60, List.of(0), "06:00",
-                        series("14:00", 120, "frasier", "sequential"), movies("16:00", 120), series("18:00", 120, "cheers", "random")));
+                        series("14:00", 120, "frasier", EpisodePolicy.SEQUENTIAL), movies("16:00", 120), series("18:00", 120, "cheers", EpisodePolicy.RANDOM)));
     }
 
     /** What an assignment of the corpus plays, before its channel and plan are known. */
-    private record Spec(String start, int minutes, String type, JsonNode reference, String policy) {
+    private record Spec(String start, int minutes, ContentType type, JsonNode reference, EpisodePolicy policy) {
     }
 
-    private static Spec series(String start, int minutes, String series, String policy) {
-        return new Spec(start, minutes, "series", new TextNode(series), policy);
+    private static Spec series(String start, int minutes, String series, EpisodePolicy policy) {
+        return new Spec(start, minutes, ContentType.SERIES, new TextNode(series), policy);
     }
 
     private static Spec movies(String start, int minutes) {
-        return new Spec(start, minutes, "rule", EventJson.mapper().createObjectNode().put("kind", "movie"), null);
+        return new Spec(start, minutes, ContentType.RULE, EventJson.mapper().createObjectNode().put("kind", "movie"), null);
     }
 
     private static ChannelPlan channel(String name, String zone, int grid, List<Integer> offsets, String dayStart, Spec... specs) {
@@ -402,7 +405,7 @@ class ArrivalOrderIT {
             }
         }
         for (int minutes : new int[] {88, 95, 100, 105}) {
-            records.add(new AssetUpserted(id("movie/" + minutes), "Movie " + minutes, "movie", minutes * 60_000L, null, null, null, null, null,
+            records.add(new AssetUpserted(id("movie/" + minutes), "Movie " + minutes, AssetKind.MOVIE, minutes * 60_000L, null, null, null, null, null,
                     null, null, "drama", "PG", List.of(), null, "ready", true, false, null));
         }
         return records;

@@ -27,6 +27,7 @@ import io.continuity.events.EventJson;
 import io.continuity.events.OverrideRequested;
 import io.continuity.events.Topic;
 import io.continuity.ops.ServiceRuns;
+import io.continuity.resolver.core.OverrideAction;
 import io.continuity.testing.Db;
 import io.continuity.testing.EmbeddedKafka;
 import io.continuity.testing.EventCorpus;
@@ -106,8 +107,8 @@ class LaterClockReplayIT {
                 UUID channel = (UUID) live.value("SELECT id FROM channel ORDER BY id LIMIT 1");
                 UUID movie = (UUID) live.value("SELECT uuid FROM catalog_asset WHERE kind = 'movie' ORDER BY uuid LIMIT 1");
                 Instant news = Instant.parse("2026-11-23T15:10:00Z");
-                client.send(channel.toString(), new OverrideRequested(liveOverride, channel, "INSERT", null, movie, news,
-                        news.plus(Duration.ofMinutes(3)), "JOIN_IN_PROGRESS", "live breaking news", "newsdesk", null));
+                client.send(channel.toString(), new OverrideRequested(liveOverride, channel, OverrideAction.INSERT, null, movie, news,
+                        news.plus(Duration.ofMinutes(3)), OverrideAction.Resume.JOIN_IN_PROGRESS, "live breaking news", "newsdesk", null));
                 // the roll at 11:00Z, a programme judged MISSING re-resolved, and the live override
                 await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
                         live.count("""

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.continuity.events.OverrideRequested;
 import io.continuity.ops.ServiceRuns;
+import io.continuity.resolver.core.OverrideAction;
 import io.continuity.testing.Db;
 import io.continuity.testing.EmbeddedKafka;
 import io.continuity.testing.KafkaTestClient;
@@ -61,10 +62,10 @@ class OverrideRebuildIT {
                 Instant news = instant(interrupted.get("start_utc")).plus(Duration.ofMinutes(5));
                 String key = channel.channelId.toString();
                 // as the REST API publishes it: the target's window with it, so the log alone can apply it
-                client.send(key, new OverrideRequested(overrides.get(0), channel.channelId, "REPLACE", (UUID) target.get("uuid"),
+                client.send(key, new OverrideRequested(overrides.get(0), channel.channelId, OverrideAction.REPLACE, (UUID) target.get("uuid"),
                         channel.special, instant(target.get("start_utc")), instant(target.get("end_utc")), null, "wrong episode", "ops", null));
-                client.send(key, new OverrideRequested(overrides.get(1), channel.channelId, "INSERT", null, channel.special, news,
-                        news.plus(Duration.ofMinutes(3)), "JOIN_IN_PROGRESS", "breaking news", "newsdesk", null));
+                client.send(key, new OverrideRequested(overrides.get(1), channel.channelId, OverrideAction.INSERT, null, channel.special, news,
+                        news.plus(Duration.ofMinutes(3)), OverrideAction.Resume.JOIN_IN_PROGRESS, "breaking news", "newsdesk", null));
                 await().atMost(Duration.ofSeconds(60)).until(() -> live.count(
                         "SELECT count(*) FROM playlog_override WHERE id = ANY (?::uuid[]) AND status = 'APPLIED'", array(overrides)) == 2);
             }

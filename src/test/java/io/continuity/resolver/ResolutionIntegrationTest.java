@@ -34,6 +34,9 @@ import io.continuity.events.PlaylogEventPayload;
 import io.continuity.resolver.core.BroadcastDays;
 import io.continuity.resolver.core.ChannelSpec;
 import io.continuity.resolver.core.ContentRule;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
+import io.continuity.resolver.core.EventKind;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
 import io.continuity.testing.Fixtures;
@@ -84,7 +87,7 @@ class ResolutionIntegrationTest {
         String key = channel.toString();
         kafka.send(key, Fixtures.channel(channel, "UTC", 30, List.of(0, 30), "06:00"));
         kafka.send(key, new PlanCreated(plan, channel, "Every day", 10, "* * * * *", null, null, true, null));
-        kafka.send(key, new AssignmentAdded(assignment, plan, channel, "12:00", 120, "series", new TextNode(series), null, "sequential",
+        kafka.send(key, new AssignmentAdded(assignment, plan, channel, "12:00", 120, ContentType.SERIES, new TextNode(series), null, EpisodePolicy.SEQUENTIAL,
                 null, null, null));
 
         LocalDate today = BroadcastDays.broadcastDayOf(spec(channel), clock.instant());
@@ -102,9 +105,9 @@ class ResolutionIntegrationTest {
         List<UUID> aired = new ArrayList<>();
         for (DayPublished day : days) {
             assertCoversExactly(day);
-            day.events().stream().filter(e -> "program".equals(e.kind())).map(PlaylogEventPayload::assetUuid).forEach(aired::add);
+            day.events().stream().filter(e -> e.kind() == EventKind.PROGRAM).map(PlaylogEventPayload::assetUuid).forEach(aired::add);
             Instant slotStart = day.dayStartUtc().plus(Duration.ofHours(12));
-            assertThat(day.events()).filteredOn(e -> "program".equals(e.kind()))
+            assertThat(day.events()).filteredOn(e -> e.kind() == EventKind.PROGRAM)
                     .allSatisfy(e -> assertThat(Duration.between(slotStart, e.startUtc()).toMinutes() % 30).isZero())
                     .allSatisfy(e -> assertThat(e.assignmentId()).isEqualTo(assignment));
         }
@@ -123,7 +126,7 @@ class ResolutionIntegrationTest {
         int versionBefore = asScheduler().get("/api/v1/channels/{c}/schedule-days/{d}", channel, future.toString()).then().statusCode(200)
                 .extract().path("version");
         Instant beforeChange = clock.instant();
-        kafka.send(key, new AssignmentUpdated(assignment, plan, channel, "12:00", 60, "series", new TextNode(series), null, "sequential",
+        kafka.send(key, new AssignmentUpdated(assignment, plan, channel, "12:00", 60, ContentType.SERIES, new TextNode(series), null, EpisodePolicy.SEQUENTIAL,
                 null, null, 1L));
         List<DayPublished> second = awaitPublished(key, latest -> latest.size() == 5 && latest.stream().allMatch(d -> programs(d) == 2));
         assertThat(second).allSatisfy(d -> assertThat(d.version()).isGreaterThan(1));
@@ -175,12 +178,12 @@ class ResolutionIntegrationTest {
     }
 
     private static List<UUID> programmeAssets(List<DayPublished> days) {
-        return days.stream().flatMap(d -> d.events().stream()).filter(e -> "program".equals(e.kind())).map(PlaylogEventPayload::assetUuid)
+        return days.stream().flatMap(d -> d.events().stream()).filter(e -> e.kind() == EventKind.PROGRAM).map(PlaylogEventPayload::assetUuid)
                 .toList();
     }
 
     private static long programs(DayPublished day) {
-        return day.events().stream().filter(e -> "program".equals(e.kind())).count();
+        return day.events().stream().filter(e -> e.kind() == EventKind.PROGRAM).count();
     }
 
     /** The latest published version of each day of the channel, once {@code done} holds for them. */

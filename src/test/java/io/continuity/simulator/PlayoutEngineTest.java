@@ -16,6 +16,9 @@ import io.continuity.events.AsRunRecorded;
 import io.continuity.events.DayPublished;
 import io.continuity.events.OverrideApplied;
 import io.continuity.events.PlaylogEventPayload;
+import io.continuity.events.WireEnums;
+import io.continuity.resolver.core.EventKind;
+import io.continuity.resolver.core.OverrideAction;
 
 class PlayoutEngineTest {
 
@@ -23,7 +26,8 @@ class PlayoutEngineTest {
     private final UUID channel = UUID.randomUUID();
     private final UUID alternative = UUID.randomUUID();
     private final List<PlaylogEventPayload> events = List.of(
-            event(0, 22, "program"), event(22, 30, "filler"), event(30, 52, "program"), event(52, 60, "gap"), event(60, 1440, "filler"));
+            event(0, 22, EventKind.PROGRAM), event(22, 30, EventKind.FILLER), event(30, 52, EventKind.PROGRAM), event(52, 60, EventKind.GAP),
+            event(60, 1440, EventKind.FILLER));
     private final List<AsRunRecorded> reported = new ArrayList<>();
 
     @Test
@@ -77,7 +81,7 @@ class PlayoutEngineTest {
     void aNewerDayVersionReplacesTheTimelineFromItsFirstUnfrozenEventAndOlderOnesAreIgnored() {
         Timeline timeline = new Timeline();
         timeline.apply(day(2, events, null));
-        List<PlaylogEventPayload> changed = List.of(events.get(0), events.get(1), event(30, 60, "program"), event(60, 1440, "filler"));
+        List<PlaylogEventPayload> changed = List.of(events.get(0), events.get(1), event(30, 60, EventKind.PROGRAM), event(60, 1440, EventKind.FILLER));
         assertThat(timeline.apply(day(1, changed, null))).isFalse();
         assertThat(timeline.apply(day(3, changed, DAY_START.plus(Duration.ofMinutes(30))))).isTrue();
         assertThat(timeline.at(DAY_START.plus(Duration.ofMinutes(55))).orElseThrow().uuid()).isEqualTo(changed.get(2).uuid());
@@ -88,8 +92,8 @@ class PlayoutEngineTest {
     void anOverrideIsAppliedOnce() {
         Timeline timeline = new Timeline();
         timeline.apply(day(1, events, null));
-        PlaylogEventPayload news = event(30, 52, "override");
-        OverrideApplied override = new OverrideApplied(UUID.randomUUID(), channel, "REPLACE", "APPLIED", 1,
+        PlaylogEventPayload news = event(30, 52, EventKind.OVERRIDE);
+        OverrideApplied override = new OverrideApplied(UUID.randomUUID(), channel, OverrideAction.REPLACE, "APPLIED", 1,
                 List.of(events.get(2).uuid()), List.of(news), Instant.now());
         assertThat(timeline.apply(override)).isTrue();
         assertThat(timeline.apply(override)).isFalse();
@@ -105,8 +109,9 @@ class PlayoutEngineTest {
                 replacesFrom, dayEvents);
     }
 
-    private PlaylogEventPayload event(int from, int to, String kind) {
-        return new PlaylogEventPayload(UUID.randomUUID(), "gap".equals(kind) ? null : UUID.randomUUID(), kind,
-                DAY_START.plus(Duration.ofMinutes(from)), DAY_START.plus(Duration.ofMinutes(to)), 0, null, null, kind, List.of(alternative));
+    private PlaylogEventPayload event(int from, int to, EventKind kind) {
+        return new PlaylogEventPayload(UUID.randomUUID(), kind == EventKind.GAP ? null : UUID.randomUUID(), kind,
+                DAY_START.plus(Duration.ofMinutes(from)), DAY_START.plus(Duration.ofMinutes(to)), 0, null, null, WireEnums.name(kind),
+                List.of(alternative));
     }
 }

@@ -22,6 +22,10 @@ import io.continuity.events.OutgoingRecord;
 import io.continuity.events.PlanCreated;
 import io.continuity.events.PlanUpdated;
 import io.continuity.events.VirtualAssetDefined;
+import io.continuity.resolver.core.AssetKind;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
+import io.continuity.resolver.core.OverrideAction;
 
 /**
  * A deterministic stream of contract records (valid ones plus a sprinkling of invalid ones) for replay, reliability
@@ -66,7 +70,7 @@ public final class EventCorpus {
             UUID id = uuid();
             movies.add(id);
             movieIds.add(id);
-            add(id.toString(), new io.continuity.events.AssetUpserted(id, "Movie " + m, "movie", (90L + random.nextInt(60)) * 60_000,
+            add(id.toString(), new io.continuity.events.AssetUpserted(id, "Movie " + m, AssetKind.MOVIE, (90L + random.nextInt(60)) * 60_000,
                     null, null, null, null, null, null, null, m % 2 == 0 ? "drama" : "comedy", "PG", List.of(), null, "ready", true,
                     false, null));
         }
@@ -96,17 +100,17 @@ public final class EventCorpus {
             for (int slot = 0; slot < 8; slot++) {
                 UUID a = uuid();
                 assignments.add(a);
-                add(key, new AssignmentAdded(a, weekday, channel, String.format("%02d:00", slot * 3), 120, "series",
-                        new TextNode("series-" + random.nextInt(5)), slot % 2 == 0 ? label : null, "sequential", null, null, null));
+                add(key, new AssignmentAdded(a, weekday, channel, String.format("%02d:00", slot * 3), 120, ContentType.SERIES,
+                        new TextNode("series-" + random.nextInt(5)), slot % 2 == 0 ? label : null, EpisodePolicy.SEQUENTIAL, null, null, null));
             }
-            add(key, new AssignmentAdded(uuid(), holiday, channel, "13:00", 60, "rule",
+            add(key, new AssignmentAdded(uuid(), holiday, channel, "13:00", 60, ContentType.RULE,
                     new TextNode("{\"genre\": \"drama\", \"max_duration\": 150}"), null, null, Map.of("avoid_repeats", true), null, null));
-            add(key, new AssignmentUpdated(assignments.get(1), weekday, channel, "03:00", 90, "series", new TextNode("series-1"), null,
-                    "syndication", null, "moved", 1L));
+            add(key, new AssignmentUpdated(assignments.get(1), weekday, channel, "03:00", 90, ContentType.SERIES, new TextNode("series-1"), null,
+                    EpisodePolicy.SYNDICATION, null, "moved", 1L));
             add(key, new AssignmentRemoved(assignments.get(2), weekday, channel, null));
             add(key, new PlanUpdated(weekday, channel, "Weekdays (revised)", 11, "0 0 * * 1-5", null, null, true, 1L));
             addInvalid(key, Fixtures.assignment(uuid(), weekday, channel, "00:15", 30));
-            addInvalid(key, new AssignmentAdded(uuid(), weekday, channel, "00:00", 30, "series", new TextNode("x"), null, null, null,
+            addInvalid(key, new AssignmentAdded(uuid(), weekday, channel, "00:00", 30, ContentType.SERIES, new TextNode("x"), null, null, null,
                     null, null));
         }
         return this;
@@ -122,9 +126,9 @@ public final class EventCorpus {
             UUID channel = channelIds.get(c);
             for (int i = 0; i < perChannel; i++) {
                 Instant start = Instant.parse("2026-11-24T15:05:00Z").plus(java.time.Duration.ofHours(26L * i)).plusSeconds(60L * c);
-                add(channel.toString(), new io.continuity.events.OverrideRequested(uuid(), channel, "INSERT", null,
+                add(channel.toString(), new io.continuity.events.OverrideRequested(uuid(), channel, OverrideAction.INSERT, null,
                         movieIds.get(i % movieIds.size()), start, start.plus(java.time.Duration.ofMinutes(4)),
-                        i % 2 == 0 ? "JOIN_IN_PROGRESS" : "NEXT_EVENT", "corpus breaking news", "corpus", null));
+                        i % 2 == 0 ? OverrideAction.Resume.JOIN_IN_PROGRESS : OverrideAction.Resume.NEXT_EVENT, "corpus breaking news", "corpus", null));
                 overrides++;
             }
         }

@@ -14,6 +14,9 @@ import io.continuity.events.ChannelConfigured;
 import io.continuity.events.ContinuityEvent;
 import io.continuity.events.EventJson;
 import io.continuity.events.PlanCreated;
+import io.continuity.resolver.core.AssetKind;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
 
 /** Builders for contract records with sensible defaults; tests change only what they are about. */
 public final class Fixtures {
@@ -35,17 +38,17 @@ public final class Fixtures {
     }
 
     public static AssignmentAdded assignment(UUID id, UUID planId, UUID channelId, String start, int duration) {
-        return new AssignmentAdded(id, planId, channelId, start, duration, "series", new TextNode("cheers"), null, "sequential",
+        return new AssignmentAdded(id, planId, channelId, start, duration, ContentType.SERIES, new TextNode("cheers"), null, EpisodePolicy.SEQUENTIAL,
                 null, "Cheers in order", null);
     }
 
     public static AssetUpserted episode(UUID id, String series, int season, int episode) {
-        return new AssetUpserted(id, series + " S" + season + "E" + episode, "episode", 22L * 60_000, series, series, season, episode,
+        return new AssetUpserted(id, series + " S" + season + "E" + episode, AssetKind.EPISODE, 22L * 60_000, series, series, season, episode,
                 null, null, null, "comedy", "TV-PG", List.of(), null, "ready", true, false, null);
     }
 
     public static AssetUpserted filler(UUID id, long durationMs) {
-        return new AssetUpserted(id, "Bumper " + id.toString().substring(0, 4), "filler", durationMs, null, null, null, null, null, null,
+        return new AssetUpserted(id, "Bumper " + id.toString().substring(0, 4), AssetKind.FILLER, durationMs, null, null, null, null, null, null,
                 null, null, null, List.of(), null, "ready", true, false, null);
     }
 

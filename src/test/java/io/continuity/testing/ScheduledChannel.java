@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.continuity.events.AssignmentAdded;
 import io.continuity.events.PlanCreated;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
 
 /**
  * A channel with a whole-day plan of 22-minute sitcom episodes on a 30-minute grid (UTC, programming day from
@@ -57,8 +59,8 @@ public final class ScheduledChannel {
         String key = channelId.toString();
         kafka.send(key, Fixtures.channel(channelId, "UTC", 30, List.of(0, 30), "06:00"));
         kafka.send(key, new PlanCreated(planId, channelId, "All day", 10, "* * * * *", null, null, true, null));
-        kafka.send(key, new AssignmentAdded(UUID.randomUUID(), planId, channelId, "00:00", 1440, "series", new TextNode(series), null,
-                "sequential", null, null, null));
+        kafka.send(key, new AssignmentAdded(UUID.randomUUID(), planId, channelId, "00:00", 1440, ContentType.SERIES, new TextNode(series), null,
+                EpisodePolicy.SEQUENTIAL, null, null, null));
         await().atMost(Duration.ofSeconds(90)).until(() -> db.count("""
                 SELECT count(*) FROM broadcast_playlog_event e JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id
                 WHERE d.channel_id = ? AND d.superseded_at IS NULL AND e.kind = 'program'""", channelId) >= 4 * 48

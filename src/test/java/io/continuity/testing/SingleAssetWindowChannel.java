@@ -17,6 +17,9 @@ import io.continuity.events.AssetUpserted;
 import io.continuity.events.AssignmentAdded;
 import io.continuity.events.ChannelConfigured;
 import io.continuity.events.PlanCreated;
+import io.continuity.resolver.core.AssetKind;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
 
 /**
  * A channel (UTC, 30-minute grid, programming day from 06:00) whose day is a series of 22-minute episodes except one
@@ -66,17 +69,17 @@ public final class SingleAssetWindowChannel {
         for (int f = 1; f <= fillerCount; f++) {
             UUID id = UUID.randomUUID();
             fillers.add(id);
-            kafka.send(id.toString(), asset(id, "Pool filler " + f, "filler", Duration.ofMinutes(f), List.of(fillerTag)));
+            kafka.send(id.toString(), asset(id, "Pool filler " + f, AssetKind.FILLER, Duration.ofMinutes(f), List.of(fillerTag)));
         }
-        kafka.send(movie.toString(), asset(movie, "Feature", "movie", Duration.ofMinutes(100), List.of()));
-        kafka.send(defaultProgramme.toString(), asset(defaultProgramme, "Station loop", "movie", Duration.ofMinutes(25), List.of()));
+        kafka.send(movie.toString(), asset(movie, "Feature", AssetKind.MOVIE, Duration.ofMinutes(100), List.of()));
+        kafka.send(defaultProgramme.toString(), asset(defaultProgramme, "Station loop", AssetKind.MOVIE, Duration.ofMinutes(25), List.of()));
         String key = channelId.toString();
         kafka.send(key, new ChannelConfigured(channelId, "ch-" + key.substring(0, 8), "Channel " + key.substring(0, 8), "UTC", 30,
                 List.of(0, 30), "06:00", Map.of("kind", "filler", "tags", List.of(fillerTag)),
-                new ChannelConfigured.DefaultProgramming("asset", defaultProgramme.toString()), null));
+                new ChannelConfigured.DefaultProgramming(ContentType.ASSET, defaultProgramme.toString()), null));
         kafka.send(key, new PlanCreated(planId, channelId, "All day", 10, "* * * * *", null, null, true, null));
         kafka.send(key, seriesAssignment("00:00", 240));
-        kafka.send(key, new AssignmentAdded(movieAssignmentId, planId, channelId, "04:00", (int) WINDOW_LENGTH.toMinutes(), "asset",
+        kafka.send(key, new AssignmentAdded(movieAssignmentId, planId, channelId, "04:00", (int) WINDOW_LENGTH.toMinutes(), ContentType.ASSET,
                 new TextNode(movie.toString()), null, null, null, null, null));
         kafka.send(key, seriesAssignment("06:00", 1080));
         await().atMost(Duration.ofSeconds(90)).until(() -> db.count("""
@@ -89,11 +92,11 @@ public final class SingleAssetWindowChannel {
     }
 
     private AssignmentAdded seriesAssignment(String start, int minutes) {
-        return new AssignmentAdded(UUID.randomUUID(), planId, channelId, start, minutes, "series", new TextNode(series), null,
-                "sequential", null, null, null);
+        return new AssignmentAdded(UUID.randomUUID(), planId, channelId, start, minutes, ContentType.SERIES, new TextNode(series), null,
+                EpisodePolicy.SEQUENTIAL, null, null, null);
     }
 
-    private static AssetUpserted asset(UUID id, String title, String kind, Duration duration, List<String> tags) {
+    private static AssetUpserted asset(UUID id, String title, AssetKind kind, Duration duration, List<String> tags) {
         return new AssetUpserted(id, title, kind, duration.toMillis(), null, null, null, null, null, null, null, null, null, tags, null,
                 "ready", true, false, null);
     }

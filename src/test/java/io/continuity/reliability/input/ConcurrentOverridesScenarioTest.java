@@ -30,6 +30,7 @@ import io.continuity.events.OverrideApplied;
 import io.continuity.events.OverrideRequested;
 import io.continuity.events.Topic;
 import io.continuity.reliability.ScenarioRow;
+import io.continuity.resolver.core.OverrideAction;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
 import io.continuity.testing.KafkaTestClient;
@@ -214,7 +215,7 @@ class ConcurrentOverridesScenarioTest {
     }
 
     private OverrideRequested request(UUID id, ScheduledChannel channel, UUID target, UUID asset, long version) {
-        return new OverrideRequested(id, channel.channelId, "REPLACE", target, asset, null, null, null, "race over Kafka", "reliability",
+        return new OverrideRequested(id, channel.channelId, OverrideAction.REPLACE, target, asset, null, null, null, "race over Kafka", "reliability",
                 version);
     }
 

@@ -27,6 +27,9 @@ import io.continuity.events.OutgoingRecord;
 import io.continuity.events.PlanCreated;
 import io.continuity.events.PlanUpdated;
 import io.continuity.events.VirtualAssetDefined;
+import io.continuity.resolver.core.AssetKind;
+import io.continuity.resolver.core.ContentType;
+import io.continuity.resolver.core.EpisodePolicy;
 import io.continuity.testing.Db;
 import io.continuity.testing.Fixtures;
 import io.continuity.testing.KafkaTestClient;
@@ -108,7 +111,7 @@ public final class InputWorld {
         }
         for (int f = 0; f < 6; f++) {
             UUID id = id("filler-" + f);
-            add(id.toString(), new AssetUpserted(id, "Filler " + f, "filler", (15L + random.nextInt(165)) * 1000, null, null, null, null, null,
+            add(id.toString(), new AssetUpserted(id, "Filler " + f, AssetKind.FILLER, (15L + random.nextInt(165)) * 1000, null, null, null, null, null,
                     null, null, null, null, List.of(), null, "ready", true, false, null));
         }
         UUID virtual = id("virtual");
@@ -118,7 +121,7 @@ public final class InputWorld {
     }
 
     private static AssetUpserted movie(UUID id, String title, long durationMs) {
-        return new AssetUpserted(id, title, "movie", durationMs, null, null, null, null, null, null, null, "drama", "PG", List.of(), null,
+        return new AssetUpserted(id, title, AssetKind.MOVIE, durationMs, null, null, null, null, null, null, null, "drama", "PG", List.of(), null,
                 "ready", true, false, null);
     }
 
@@ -141,17 +144,17 @@ public final class InputWorld {
             assignments.add(a);
             String start = String.format("%02d:00", slot * 3);
             int duration = 60 + 30 * random.nextInt(4);
-            add(key, new AssignmentAdded(a, weekday, channel, start, duration, "series",
+            add(key, new AssignmentAdded(a, weekday, channel, start, duration, ContentType.SERIES,
                     new TextNode("series-" + tag + "-" + random.nextInt(Math.max(1, countSeries()))), slot % 2 == 0 ? label : null,
-                    "sequential", null, null, null));
+                    EpisodePolicy.SEQUENTIAL, null, null, null));
             if (slot < 4) {
                 anchors.add(new Anchor(channel, weekday, a, start, duration, records.size() - 1));
             }
         }
-        add(key, new AssignmentAdded(id("movie-slot-" + c), weekend, channel, "20:00", 120, "virtual_package",
+        add(key, new AssignmentAdded(id("movie-slot-" + c), weekend, channel, "20:00", 120, ContentType.VIRTUAL_PACKAGE,
                 new TextNode(ids.get("virtual").toString()), null, null, null, "weekend movie", null));
-        add(key, new AssignmentUpdated(assignments.get(5), weekday, channel, "16:00", 90, "series", new TextNode("series-" + tag + "-0"),
-                null, "syndication", null, "moved", 1L));
+        add(key, new AssignmentUpdated(assignments.get(5), weekday, channel, "16:00", 90, ContentType.SERIES, new TextNode("series-" + tag + "-0"),
+                null, EpisodePolicy.SYNDICATION, null, "moved", 1L));
         add(key, new AssignmentRemoved(assignments.get(6), weekday, channel, null));
         add(key, new PlanUpdated(weekday, channel, "Weekdays (revised)", 11, "0 0 * * 1-5", null, null, true, 1L));
         add(key, new ChannelConfigured(channel, "rel-" + tag + "-" + c, "Channel " + c + " HD", zone, 30, List.of(0, 30), "06:00",

@@ -24,6 +24,7 @@ import io.continuity.events.ContinuityEvent;
 import io.continuity.events.PlanUpdated;
 import io.continuity.events.Topic;
 import io.continuity.reliability.ScenarioRow;
+import io.continuity.resolver.core.AssetKind;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
 import io.continuity.testing.Fixtures;
@@ -181,7 +182,7 @@ class OutOfOrderVersionsScenarioTest {
     }
 
     private static AssetUpserted upsert(UUID id, String title, Long expectedVersion) {
-        return new AssetUpserted(id, title, "filler", 30_000L, null, null, null, null, null, null, null, null, null, List.of(), null,
+        return new AssetUpserted(id, title, AssetKind.FILLER, 30_000L, null, null, null, null, null, null, null, null, null, List.of(), null,
                 "ready", true, false, expectedVersion);
     }
 

@@ -22,6 +22,7 @@ import io.continuity.events.EventType;
 import io.continuity.events.OutgoingRecord;
 import io.continuity.events.PlanUpdated;
 import io.continuity.events.Topic;
+import io.continuity.resolver.core.ContentType;
 import io.continuity.testing.Fixtures;
 import io.continuity.testing.KafkaTestClient;
 
@@ -266,7 +267,7 @@ public final class PoisonRecords {
                 yield poison(n, "unknown plan", key, e, Fixtures.asMap(e), "unknown_reference", "plan_id", a.createdAt());
             }
             case 1 -> {
-                AssignmentAdded e = new AssignmentAdded(UUID.randomUUID(), a.plan(), a.channel(), free(a), 30, "series", new TextNode("x"),
+                AssignmentAdded e = new AssignmentAdded(UUID.randomUUID(), a.plan(), a.channel(), free(a), 30, ContentType.SERIES, new TextNode("x"),
                         nowhere, null, null, null, null);
                 yield poison(n, "unknown label", key, e, Fixtures.asMap(e), "unknown_reference", "label_id", a.createdAt());
             }
