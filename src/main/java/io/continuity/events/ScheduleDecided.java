@@ -23,6 +23,7 @@ public record ScheduleDecided(
         @NotNull Instant decidedAt,
         UUID overrideId,
         String commandId,
+        String commandPosition,
         Outcome outcome,
         Rejection rejection,
         List<LocalDate> days,

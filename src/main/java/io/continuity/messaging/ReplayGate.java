@@ -75,7 +75,7 @@ public class ReplayGate {
     private final Object monitor = new Object();
     /** Recorded resolutions not made here yet, in input order. */
     private final List<Recorded> pending = new ArrayList<>();
-    /** What the live run did with override commands: command id (ce_id) → its decision. */
+    /** What the live run did with override commands: the command's record position (topic-partition@offset) → its decision. */
     private final Map<String, ScheduleDecided> overrideDecisions = new HashMap<>();
     private volatile boolean ready;
     private volatile boolean stopping;
@@ -162,8 +162,8 @@ public class ReplayGate {
                         + "(the days after each lock window come out the same, the versions in between may differ)", misfit.get());
             } else {
                 found.stream().filter(r -> r.decision().kind() == ScheduleDecided.Kind.OVERRIDE)
-                        .filter(r -> r.decision().commandId() != null)
-                        .forEach(r -> overrideDecisions.put(r.decision().commandId(), r.decision()));
+                        .filter(r -> r.decision().commandPosition() != null)
+                        .forEach(r -> overrideDecisions.put(r.decision().commandPosition(), r.decision()));
                 found.stream().filter(r -> r.decision().kind() == ScheduleDecided.Kind.RESOLUTION)
                         .sorted(Comparator.comparingLong(Recorded::weight).thenComparing(r -> r.decision().decidedAt())
                                 .thenComparingInt(Recorded::partition).thenComparingLong(Recorded::offset))
@@ -293,10 +293,13 @@ public class ReplayGate {
         }
     }
 
-    /** What the live run did with an override command (by its ce_id), if this rebuild replays it. */
-    public Optional<ScheduleDecided> overrideDecision(String commandId) {
+    /**
+     * What the live run did with the override command at {@code position} (topic-partition@offset: one record, even when
+     * a producer sent the same command twice), if this rebuild replays it.
+     */
+    public Optional<ScheduleDecided> overrideDecision(String position) {
         synchronized (monitor) {
-            return Optional.ofNullable(overrideDecisions.get(commandId));
+            return Optional.ofNullable(overrideDecisions.get(position));
         }
     }
 

@@ -39,7 +39,7 @@ public class OverrideCommandsApplier implements EventApplier<OverrideCommand> {
     @Override
     public void apply(Envelope<OverrideCommand> envelope, RecordContext record) {
         switch (envelope.event()) {
-            case OverrideRequested r -> overrides.apply(r, EventTimes.of(envelope, record), envelope.id());
+            case OverrideRequested r -> overrides.apply(r, EventTimes.of(envelope, record), envelope.id(), record.position());
         }
     }
 }

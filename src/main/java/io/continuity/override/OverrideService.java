@@ -90,31 +90,37 @@ public class OverrideService {
      * command, at the time it did.
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedEventException.class)
-    public void apply(OverrideRequested request, Instant requestedAt, String eventId) {
-        Optional<ScheduleDecided> recorded = gate.overrideDecision(eventId);
+    public void apply(OverrideRequested request, Instant requestedAt, String eventId, String position) {
+        Optional<ScheduleDecided> recorded = gate.overrideDecision(position);
         Instant now = recorded.map(ScheduleDecided::decidedAt).orElseGet(clock::instant);
         ScheduleDecided.Outcome outcome;
         try {
             outcome = decide(request, requestedAt, recorded.orElse(null), now);
         } catch (RejectedEventException e) {
-            decided(request, eventId, recorded, now, ScheduleDecided.Outcome.REJECTED, e.rejection());
+            decided(request, eventId, position, recorded, now, ScheduleDecided.Outcome.REJECTED, e.rejection());
             throw e;
         }
-        decided(request, eventId, recorded, now, outcome, null);
+        decided(request, eventId, position, recorded, now, outcome, null);
     }
 
-    private void decided(OverrideRequested request, String eventId, Optional<ScheduleDecided> recorded, Instant now,
+    private void decided(OverrideRequested request, String eventId, String position, Optional<ScheduleDecided> recorded, Instant now,
             ScheduleDecided.Outcome outcome, io.continuity.events.Rejection rejection) {
         if (recorded.isPresent()) {
             decisions.replayed(recorded.get());
         } else {
-            decisions.overrideDecided(request.channelId(), request.overrideId(), eventId, now, outcome, rejection);
+            decisions.overrideDecided(request.channelId(), request.overrideId(), eventId, position, now, outcome, rejection);
         }
     }
 
     private ScheduleDecided.Outcome decide(OverrideRequested request, Instant requestedAt, ScheduleDecided recorded, Instant now) {
+        ScheduleDecided.Outcome was = recorded == null ? null : recorded.outcome();
+        if (was == ScheduleDecided.Outcome.REJECTED && recorded.rejection() != null) {
+            // replaying: rejected as the live run rejected it, whatever this instance has applied so far
+            throw new RejectedEventException(recorded.rejection());
+        }
         ChannelEntity channel = em.find(ChannelEntity.class, request.channelId(), LockModeType.PESSIMISTIC_WRITE);
-        if (channel == null && recorded == null && !tracker.caughtUp()) {
+        if (channel == null && (was != null || !tracker.caughtUp())) {
+            // catching up, or replaying a command the live run applied or kept: its channel comes later in the log
             throw new AwaitingInput("channel " + request.channelId() + " of override " + request.overrideId() + " is not applied yet");
         }
         if (channel == null || channel.retired) {
@@ -125,10 +131,6 @@ public class OverrideService {
             throw new RejectedEventException(ReasonCode.INVALID_VALUE, "override_id", "override " + request.overrideId() + " already exists");
         }
         OverrideRequests.validateShape(request);
-        ScheduleDecided.Outcome was = recorded == null ? null : recorded.outcome();
-        if (was == ScheduleDecided.Outcome.REJECTED && recorded.rejection() != null) {
-            throw new RejectedEventException(recorded.rejection().code(), recorded.rejection().field(), recorded.rejection().detail());
-        }
         if (was == ScheduleDecided.Outcome.KEPT || (recorded == null && !tracker.caughtUp())) {
             // still reading the log (start-up, rebuild): the day it names may not be resolved yet
             keep(channel, request, requestedAt, "still catching up with the log");

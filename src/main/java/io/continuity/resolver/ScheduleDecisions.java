@@ -69,7 +69,7 @@ public class ScheduleDecisions {
         List<LocalDate> sortedDays = days == null ? null : days.stream().sorted().toList();
         List<UUID> sortedNotAired = new ArrayList<>(notAired);
         sortedNotAired.sort(null);
-        publish(new ScheduleDecided(UUID.randomUUID(), channelId, ScheduleDecided.Kind.RESOLUTION, now, null, null, null, null, sortedDays,
+        publish(new ScheduleDecided(UUID.randomUUID(), channelId, ScheduleDecided.Kind.RESOLUTION, now, null, null, null, null, null, sortedDays,
                 causes, inputs, sortedNotAired));
     }
 
@@ -79,10 +79,10 @@ public class ScheduleDecisions {
      * decisions) at the same time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void overrideDecided(UUID channelId, UUID overrideId, String commandId, Instant now, ScheduleDecided.Outcome outcome,
-            Rejection rejection) {
-        publish(new ScheduleDecided(UUID.randomUUID(), channelId, ScheduleDecided.Kind.OVERRIDE, now, overrideId, commandId, outcome, rejection,
-                null, List.of(), Map.of(), List.of()));
+    public void overrideDecided(UUID channelId, UUID overrideId, String commandId, String commandPosition, Instant now,
+            ScheduleDecided.Outcome outcome, Rejection rejection) {
+        publish(new ScheduleDecided(UUID.randomUUID(), channelId, ScheduleDecided.Kind.OVERRIDE, now, overrideId, commandId, commandPosition,
+                outcome, rejection, null, List.of(), Map.of(), List.of()));
     }
 
     /** A recorded decision made again here. */

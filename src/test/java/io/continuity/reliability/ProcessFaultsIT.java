@@ -604,7 +604,7 @@ class ProcessFaultsIT {
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
                 for (String topic : List.of(Topic.PLAN_EVENTS.topicName(), Topic.CATALOG_EVENTS.topicName(), Topic.OVERRIDE_COMMANDS.topicName(),
-                        Topic.AS_RUN.topicName())) {
+                        Topic.AS_RUN.topicName(), Topic.SCHEDULE_DECISIONS.topicName())) {
                     for (int p = 0; p < 3; p++) {
                         zero.put(new TopicPartition(topic, p), new OffsetAndMetadata(0));
                     }
