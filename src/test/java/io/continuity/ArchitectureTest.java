@@ -32,8 +32,8 @@ import io.continuity.playlog.ScheduleDayWriter;
  * playlog knows nothing of the resolver's service layer or of the features, and only the playlog writes the playlog
  * tables and says which ScheduleDay version is current.
  *
- * <p>Known and accepted for now: {@code resolver} reads the input entities of {@code plan}, {@code channel} and
- * {@code catalog}, which in turn request resolutions (a features ↔ resolver cycle); no rule here covers it.
+ * The inputs the resolver reads (channels, plans, assignments, catalog) are entities of {@code inputs}, below the
+ * features that write them, so the resolver depends on no feature.
  *
  * <p>The rules are checked from plain JUnit Jupiter tests, so they run (and report) on the JUnit platform the rest of
  * the suite uses, whatever engines surefire discovers.
@@ -62,6 +62,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.continuity.resolver")
             .because("dependencies point one way: resolver → playlog → core");
 
+    private static final ArchRule RESOLVER_DOES_NOT_DEPEND_ON_FEATURES = noClasses().that().resideInAPackage("io.continuity.resolver..")
+            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+            .because("dependencies point one way: features → resolver; the resolver reads its inputs from io.continuity.inputs");
+
+    private static final ArchRule INPUTS_DO_NOT_DEPEND_ON_FEATURES_OR_THE_RESOLVER = noClasses().that().resideInAPackage("io.continuity.inputs..")
+            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+            .orShould().dependOnClassesThat().resideInAPackage("io.continuity.resolver")
+            .because("the projected inputs sit below the features that write them and the resolver that reads them");
+
     private static final ArchRule PLAYLOG_DOES_NOT_DEPEND_ON_FEATURES = noClasses().that().resideInAPackage(PLAYLOG)
             .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
             .because("dependencies point one way: features → resolver → playlog");
@@ -86,6 +95,16 @@ class ArchitectureTest {
     @Test
     void playlogDoesNotDependOnTheResolverService() {
         PLAYLOG_DOES_NOT_DEPEND_ON_THE_RESOLVER_SERVICE.check(MAIN_CLASSES);
+    }
+
+    @Test
+    void resolverDoesNotDependOnFeatures() {
+        RESOLVER_DOES_NOT_DEPEND_ON_FEATURES.check(MAIN_CLASSES);
+    }
+
+    @Test
+    void inputsDependOnNeitherFeaturesNorTheResolver() {
+        INPUTS_DO_NOT_DEPEND_ON_FEATURES_OR_THE_RESOLVER.check(MAIN_CLASSES);
     }
 
     @Test

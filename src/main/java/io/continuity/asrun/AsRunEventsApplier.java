@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import io.continuity.channel.ChannelEntity;
+import io.continuity.inputs.ChannelEntity;
 import io.continuity.common.EventTimes;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.events.AsRunEvent;

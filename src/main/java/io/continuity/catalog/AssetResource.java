@@ -19,6 +19,7 @@ import io.continuity.api.Roles;
 import io.continuity.events.AssetRetired;
 import io.continuity.events.AssetUpserted;
 import io.continuity.events.CloudEventCodec;
+import io.continuity.inputs.CatalogAssetEntity;
 import io.continuity.messaging.Commands;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;

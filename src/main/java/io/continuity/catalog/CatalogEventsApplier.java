@@ -12,6 +12,7 @@ import io.continuity.events.CatalogEvent;
 import io.continuity.events.Envelope;
 import io.continuity.events.Topic;
 import io.continuity.events.VirtualAssetDefined;
+import io.continuity.inputs.CatalogAssetEntity;
 import io.continuity.messaging.EventApplier;
 import io.continuity.messaging.RecordContext;
 import io.continuity.resolver.CatalogImpact;

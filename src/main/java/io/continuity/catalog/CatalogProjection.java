@@ -14,6 +14,8 @@ import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
 import io.continuity.events.VirtualAssetDefined;
 import io.continuity.events.WireEnums;
+import io.continuity.inputs.CatalogAssetEntity;
+import io.continuity.inputs.VirtualAssetEntity;
 import io.continuity.plan.ContentRules;
 import jakarta.enterprise.context.ApplicationScoped;
 

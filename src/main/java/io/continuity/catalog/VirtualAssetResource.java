@@ -21,6 +21,7 @@ import io.continuity.api.ProblemException;
 import io.continuity.api.Roles;
 import io.continuity.events.CloudEventCodec;
 import io.continuity.events.VirtualAssetDefined;
+import io.continuity.inputs.VirtualAssetEntity;
 import io.continuity.messaging.Commands;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;

@@ -14,8 +14,9 @@ import io.continuity.events.EventJson;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
 import io.continuity.events.ScheduleTimes;
+import io.continuity.inputs.ChannelEntity;
+import io.continuity.inputs.SchedulePlanBlockAssignmentEntity;
 import io.continuity.plan.ContentRules;
-import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
 import io.continuity.resolver.core.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -22,6 +22,7 @@ import io.continuity.api.Roles;
 import io.continuity.events.ChannelConfigured;
 import io.continuity.events.ChannelRetired;
 import io.continuity.events.CloudEventCodec;
+import io.continuity.inputs.ChannelEntity;
 import io.continuity.messaging.Commands;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import io.continuity.catalog.CatalogAssetEntity;
-import io.continuity.channel.ChannelEntity;
+import io.continuity.inputs.CatalogAssetEntity;
+import io.continuity.inputs.ChannelEntity;
 import io.continuity.common.Versions;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.events.CloudEventCodec;

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.continuity.channel.ChannelEntity;
 import io.continuity.channel.GridRules;
 import io.continuity.common.Versions;
 import io.continuity.events.AssignmentAdded;
@@ -21,6 +20,8 @@ import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
 import io.continuity.events.ScheduleTimes;
 import io.continuity.events.WireEnums;
+import io.continuity.inputs.ChannelEntity;
+import io.continuity.inputs.SchedulePlanBlockAssignmentEntity;
 import io.continuity.resolver.core.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 

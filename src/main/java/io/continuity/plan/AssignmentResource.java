@@ -24,6 +24,8 @@ import io.continuity.events.AssignmentAdded;
 import io.continuity.events.AssignmentRemoved;
 import io.continuity.events.AssignmentUpdated;
 import io.continuity.events.CloudEventCodec;
+import io.continuity.inputs.SchedulePlanBlockAssignmentEntity;
+import io.continuity.inputs.SchedulePlanEntity;
 import io.continuity.messaging.Commands;
 import io.continuity.resolver.core.ContentType;
 import io.quarkus.narayana.jta.QuarkusTransaction;

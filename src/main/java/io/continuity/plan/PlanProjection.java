@@ -7,7 +7,6 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 
-import io.continuity.channel.ChannelEntity;
 import io.continuity.channel.ChannelProjection;
 import io.continuity.common.Versions;
 import io.continuity.events.LabelDefined;
@@ -17,6 +16,8 @@ import io.continuity.events.PlanRetired;
 import io.continuity.events.PlanUpdated;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
+import io.continuity.inputs.ChannelEntity;
+import io.continuity.inputs.SchedulePlanEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Applies plan and label events. Plans are retired, never deleted, so lineage stays resolvable. */

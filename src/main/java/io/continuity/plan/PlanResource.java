@@ -21,6 +21,7 @@ import io.continuity.events.CloudEventCodec;
 import io.continuity.events.PlanCreated;
 import io.continuity.events.PlanRetired;
 import io.continuity.events.PlanUpdated;
+import io.continuity.inputs.SchedulePlanEntity;
 import io.continuity.messaging.Commands;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import io.continuity.api.ProblemException;
 import io.continuity.api.Roles;
 import io.continuity.api.TimeRange;
-import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
+import io.continuity.inputs.SchedulePlanBlockAssignmentEntity;
 import io.continuity.playlog.PlaylogViews.EventView;
 import io.continuity.playlog.PlaylogViews.PreviewView;
 import io.continuity.resolver.core.ResolvedDay;

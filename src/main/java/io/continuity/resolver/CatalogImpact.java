@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import io.continuity.channel.ChannelEntity;
+import io.continuity.inputs.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.messaging.PartitionTracker;
 import io.continuity.resolver.core.AssetKind;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.hibernate.jpa.HibernateHints;
 
-import io.continuity.catalog.CatalogAssetEntity;
-import io.continuity.catalog.VirtualAssetEntity;
+import io.continuity.inputs.CatalogAssetEntity;
+import io.continuity.inputs.VirtualAssetEntity;
 import io.continuity.resolver.core.CatalogView;
 import io.continuity.resolver.core.InMemoryCatalog;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
-import io.continuity.plan.SchedulePlanEntity;
+import io.continuity.inputs.SchedulePlanBlockAssignmentEntity;
+import io.continuity.inputs.SchedulePlanEntity;
 import io.continuity.resolver.core.PlanSpec;
 
 /** The plans of channels as the resolver core sees them, with their assignments. */

@@ -10,12 +10,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.continuity.catalog.CatalogAssetEntity;
-import io.continuity.catalog.VirtualAssetEntity;
-import io.continuity.channel.ChannelEntity;
+import io.continuity.inputs.CatalogAssetEntity;
+import io.continuity.inputs.VirtualAssetEntity;
+import io.continuity.inputs.ChannelEntity;
 import io.continuity.events.EventJson;
-import io.continuity.plan.SchedulePlanBlockAssignmentEntity;
-import io.continuity.plan.SchedulePlanEntity;
+import io.continuity.inputs.SchedulePlanBlockAssignmentEntity;
+import io.continuity.inputs.SchedulePlanEntity;
 import io.continuity.resolver.core.AssetKind;
 import io.continuity.resolver.core.AssignmentSpec;
 import io.continuity.resolver.core.CatalogAsset;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import io.continuity.alert.Alerts;
-import io.continuity.channel.ChannelEntity;
+import io.continuity.inputs.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.messaging.PartitionTracker;
 import io.continuity.playlog.CurrentSchedule;

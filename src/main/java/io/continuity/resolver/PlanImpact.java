@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import io.continuity.channel.ChannelEntity;
+import io.continuity.inputs.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.playlog.CurrentSchedule;
 import io.continuity.resolver.core.BroadcastDays;

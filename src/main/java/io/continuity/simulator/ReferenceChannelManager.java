@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
-import io.continuity.channel.ChannelEntity;
+import io.continuity.inputs.ChannelEntity;
 import io.continuity.events.AsRunRecorded;
 import io.continuity.events.CloudEventCodec;
 import io.continuity.events.DayPublished;

@@ -1,4 +1,4 @@
-package io.continuity.catalog;
+package io.continuity.inputs;
 
 import java.time.Instant;
 import java.util.List;

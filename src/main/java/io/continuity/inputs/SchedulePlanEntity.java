@@ -1,4 +1,4 @@
-package io.continuity.plan;
+package io.continuity.inputs;
 
 import java.time.Instant;
 import java.time.LocalDate;
