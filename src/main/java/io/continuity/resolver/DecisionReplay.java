@@ -3,6 +3,7 @@ package io.continuity.resolver;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import io.continuity.config.ContinuityConfig;
 import io.continuity.events.ScheduleDecided;
 import io.continuity.events.Topic;
 import io.continuity.messaging.OffsetStore;
+import io.continuity.messaging.PartitionTracker;
 import io.continuity.messaging.ReplayGate;
 import io.continuity.messaging.TransientFailures;
 import io.quarkus.runtime.ShutdownEvent;
@@ -22,7 +24,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Makes the recorded decisions again, one after the other in input order, each once the inputs have reached the
- * positions it recorded (the {@link ReplayGate} holds them there): the same inputs and the same decision time give the
+ * positions it recorded. Like live resolution, a channel's decisions are replayed by the instance that owns its
+ * plan-events partition; the others wait until it has made them (the {@link ReplayGate} holds them there): the same inputs and the same decision time give the
  * same ScheduleDay versions, whatever this instance's clock says. If the inputs stop moving before a decision's
  * positions are reached, the replay gives up after {@code continuity.horizon.replay-stall} and the gate opens.
  */
@@ -34,12 +37,15 @@ public class DecisionReplay {
     private final ReplayGate gate;
     private final ChannelResolution resolution;
     private final OffsetStore offsets;
+    private final PartitionTracker tracker;
     private final String group;
     private final Duration stall;
     private volatile boolean running;
     private Thread thread;
 
-    public DecisionReplay(ReplayGate gate, ChannelResolution resolution, OffsetStore offsets, ContinuityConfig config) {
+    public DecisionReplay(ReplayGate gate, ChannelResolution resolution, OffsetStore offsets, PartitionTracker tracker,
+            ContinuityConfig config) {
+        this.tracker = tracker;
         this.gate = gate;
         this.resolution = resolution;
         this.offsets = offsets;
@@ -72,6 +78,19 @@ public class DecisionReplay {
                     continue;
                 }
                 ScheduleDecided decision = next.get().decision();
+                if (!owned(decision)) {
+                    // the owner of the channel's partition replays it (one resolver per channel); wait until it has
+                    if (!gate.made(List.of(decision.decisionId())).isEmpty()) {
+                        gate.replayed(decision.decisionId());
+                        lastProgress = System.nanoTime();
+                    } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
+                        gate.open("decision " + decision.decisionId() + " for channel " + decision.channelId() + " was not replayed by the "
+                                + "instance that owns its partition for " + stall.toSeconds() + " s");
+                    } else {
+                        gate.awaitChange(100);
+                    }
+                    continue;
+                }
                 Map<String, Map<Integer, Long>> positions = positions();
                 if (!positions.equals(lastSeen)) {
                     lastSeen = positions;
@@ -125,6 +144,11 @@ public class DecisionReplay {
                 }
             }
         }
+    }
+
+    /** Whether this instance resolves the decision's channel: it owns the channel's plan-events partition. */
+    private boolean owned(ScheduleDecided decision) {
+        return tracker.ownedPlanPartitions().contains(tracker.planPartitionOf(decision.channelId()));
     }
 
     private Map<String, Map<Integer, Long>> positions() throws SQLException {
