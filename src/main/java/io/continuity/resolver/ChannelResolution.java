@@ -12,9 +12,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import io.continuity.alert.Alerts;
-import io.continuity.inputs.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
 import io.continuity.events.ScheduleDecided;
+import io.continuity.inputs.ChannelEntity;
+import io.continuity.messaging.Commands;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.BroadcastScheduleDayEntity;
 import io.continuity.playlog.CurrentSchedule;
@@ -323,7 +324,7 @@ public class ChannelResolution {
                 .getResultList();
         for (Object[] row : rows) {
             if (row[2] == null || !notAired.contains((UUID) row[2])) {
-                history = history.record((UUID) row[0], toInstant(row[1]));
+                history = history.record((UUID) row[0], Commands.instant(row[1]));
             }
         }
         return history;
@@ -342,11 +343,6 @@ public class ChannelResolution {
                 .setParameter(2, now.minus(java.time.Duration.ofDays(HISTORY_DAYS + 2)))
                 .getResultList();
         return Set.copyOf(rows);
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) value).toInstant();
     }
 
     private static Instant max(Instant a, Instant b) {

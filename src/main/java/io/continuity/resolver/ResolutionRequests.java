@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.continuity.messaging.Commands;
 import io.continuity.messaging.PartitionTracker;
 import io.continuity.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,7 +90,7 @@ public class ResolutionRequests {
                 SELECT channel_id, requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text) FROM resolution_request
                 WHERE partition_no = ANY (?1) ORDER BY requested_at, channel_id LIMIT ?2""")
                 .setParameter(1, ownedPartitions.toArray(Integer[]::new)).setParameter(2, limit).getResultList();
-        return rows.stream().map(r -> new Pending((UUID) r[0], toInstant(r[1]), (String) r[2], (String) r[3], days((String) r[4]),
+        return rows.stream().map(r -> new Pending((UUID) r[0], Commands.instant(r[1]), (String) r[2], (String) r[3], days((String) r[4]),
                 causes((String) r[5]))).toList();
     }
 
@@ -113,11 +114,6 @@ public class ResolutionRequests {
         String inner = array.substring(1, array.length() - 1);
         return inner.isEmpty() ? Set.of() : java.util.Arrays.stream(inner.split(",")).map(LocalDate::parse)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) value).toInstant();
     }
 
     /** Removes every request of the channel: a replayed decision made what the live run made for them. */
