@@ -35,6 +35,22 @@ public interface ContinuityConfig {
     /** The local run's demo data. */
     Demo demo();
 
+    /** The in-memory read side of the schedule queries. */
+    QueryCache queryCache();
+
+    /**
+     * The schedule queries ({@code now}, the playlog range) are answered from current ScheduleDay versions held in memory
+     * (docs/decisions.md 16).
+     */
+    interface QueryCache {
+        /** Off: every query reads PostgreSQL. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Bytes of serialised events held at most; unset: a quarter of the maximum heap. */
+        java.util.OptionalLong maxBytes();
+    }
+
     /** REST commands publish an event and wait for the projection to apply it. */
     interface Rest {
         /** How long a command waits for its event to be applied before answering 202 with a status link. */

@@ -1,5 +1,6 @@
 package io.continuity.playlog;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Array;
@@ -94,6 +95,72 @@ public class PlaylogReader {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the playlog of channel " + channelId + " failed", e);
+        }
+    }
+
+    /** A current ScheduleDay version: its id and bounds in epoch microseconds. */
+    record DayHeader(UUID id, long startUs, long endUs) {
+    }
+
+    private static final String CURRENT_DAYS = """
+            SELECT id, day_start_utc, day_end_utc FROM current_schedule_day
+            WHERE channel_id = ? AND day_end_utc > ? ORDER BY day_start_utc""";
+
+    private static final String DAY_EVENTS = """
+            SELECT e.uuid, e.asset_uuid, e.kind, e.start_utc, e.end_utc, e.offset_ms, e.broadcast_day, e.assignment_id, e.plan_id,
+                   e.schedule_day_id, e.title, e.fallback, e.is_frozen, e.is_overridden, e.override_id
+            FROM broadcast_playlog_event e
+            JOIN broadcast_schedule_day d ON d.id = e.schedule_day_id AND d.channel_id = e.channel_id
+            WHERE e.schedule_day_id = ? AND NOT e.is_overridden
+            ORDER BY e.start_utc""";
+
+    /** The channel's current ScheduleDay versions that end after {@code since}, by start. */
+    DayHeader[] currentDays(UUID channelId, Instant since) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CURRENT_DAYS)) {
+            s.setObject(1, channelId);
+            s.setObject(2, since.atOffset(ZoneOffset.UTC));
+            List<DayHeader> days = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    days.add(new DayHeader(rs.getObject(1, UUID.class), DayEvents.micros(instant(rs, 2)), DayEvents.micros(instant(rs, 3))));
+                }
+            }
+            return days.toArray(DayHeader[]::new);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the current days of channel " + channelId + " failed", e);
+        }
+    }
+
+    /** The events of one version (which never change), serialised as {@link #writeCurrent} writes them. */
+    DayEvents dayEvents(UUID scheduleDayId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(DAY_EVENTS)) {
+            s.setObject(1, scheduleDayId);
+            List<long[]> times = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+            try (ResultSet rs = s.executeQuery(); JsonGenerator json = EventJson.mapper().getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+                json.setRootValueSeparator(null);
+                while (rs.next()) {
+                    json.flush();
+                    starts.add(bytes.size());
+                    times.add(new long[] {DayEvents.micros(instant(rs, 4)), DayEvents.micros(instant(rs, 5)), rs.getLong(6)});
+                    write(json, rs);
+                }
+                json.flush();
+                starts.add(bytes.size());
+            }
+            int n = times.size();
+            long[] start = new long[n];
+            long[] end = new long[n];
+            long[] offset = new long[n];
+            for (int i = 0; i < n; i++) {
+                start[i] = times.get(i)[0];
+                end[i] = times.get(i)[1];
+                offset[i] = times.get(i)[2];
+            }
+            return new DayEvents(start, end, offset, bytes.toByteArray(), starts.stream().mapToInt(Integer::intValue).toArray());
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("reading the events of ScheduleDay " + scheduleDayId + " failed", e);
         }
     }
 

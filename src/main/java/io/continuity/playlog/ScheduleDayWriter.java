@@ -21,6 +21,7 @@ import io.continuity.events.DayPublished;
 import io.continuity.events.EventJson;
 import io.continuity.events.PlaylogEventPayload;
 import io.continuity.messaging.Outbox;
+import io.continuity.messaging.TransactionCommit;
 import io.continuity.resolver.core.Decision;
 import io.continuity.resolver.core.ResolvedDay;
 import io.continuity.resolver.core.ResolvedEvent;
@@ -37,8 +38,10 @@ public class ScheduleDayWriter {
     private final Outbox outbox;
     private final CloudEventCodec codec;
     private final String source;
+    private final ScheduleCache cache;
 
-    public ScheduleDayWriter(Outbox outbox, CloudEventCodec codec, ContinuityConfig config) {
+    public ScheduleDayWriter(Outbox outbox, CloudEventCodec codec, ContinuityConfig config, ScheduleCache cache) {
+        this.cache = cache;
         this.outbox = outbox;
         this.codec = codec;
         this.source = config.source();
@@ -87,6 +90,8 @@ public class ScheduleDayWriter {
         BroadcastScheduleDayEntity.getEntityManager().flush(); // the day row first: the playlog rows reference it
         insertEvents(day.events(), entity, version.frozenCount(), version.overrideOf(), now);
         outbox.enqueue(codec.encode(published(day, entity), day.channelId().toString(), entity.id.toString(), now, source));
+        // the other instances learn it from the database's notification (ScheduleChangeListener); this one at once
+        TransactionCommit.after(() -> cache.changed(day.channelId()));
         return entity;
     }
 

@@ -1,0 +1,212 @@
+package io.continuity.playlog;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.continuity.config.ContinuityConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The current schedule in memory, for the queries every ChannelManager and guide polls ({@code now}, the playlog range).
+ * A ScheduleDay version never changes once written, so its events are held by version id, already serialised in the
+ * {@link PlaylogViews.EventView} shape, and never go stale; only "which versions are current" changes. That list is held
+ * per channel and dropped when a new version commits: on this instance at once ({@link #changed}, called after the
+ * writer's commit), and on every instance through PostgreSQL's NOTIFY ({@link ScheduleChangeListener}). While the
+ * listener is not connected nothing is served from memory, because a change could be missed.
+ *
+ * <p>A list loaded while a change commits is not kept: each channel's entry carries a generation that every change
+ * bumps, and a load only replaces the entry whose generation it started from.
+ */
+@ApplicationScoped
+public class ScheduleCache {
+
+    private static final Logger LOG = Logger.getLogger(ScheduleCache.class);
+    /** How far back the days held in memory reach: a range that starts earlier is read from the database. */
+    static final Duration HISTORY = Duration.ofDays(9);
+
+    /** A channel's current days ending after {@code fromUs} (null: not loaded since the last change), by start. */
+    private record ChannelDays(long generation, PlaylogReader.DayHeader[] days, long fromUs) {
+    }
+
+    private final PlaylogReader reader;
+    private final Clock clock;
+    private final boolean enabled;
+    private final ConcurrentHashMap<UUID, ChannelDays> channels = new ConcurrentHashMap<>();
+    private final Cache<UUID, DayEvents> events;
+    private final AtomicLong epoch = new AtomicLong();
+    private final Counter hits;
+    private final Counter misses;
+    private volatile boolean listening;
+
+    public ScheduleCache(PlaylogReader reader, Clock clock, ContinuityConfig config, MeterRegistry metrics) {
+        this.reader = reader;
+        this.clock = clock;
+        this.enabled = config.queryCache().enabled();
+        long maxBytes = config.queryCache().maxBytes().orElse(Runtime.getRuntime().maxMemory() / 4);
+        this.events = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((UUID id, DayEvents day) -> day.weight()).build();
+        this.hits = metrics.counter("continuity.query.cache", "result", "hit");
+        this.misses = metrics.counter("continuity.query.cache", "result", "miss");
+        LOG.debugf("Schedule query cache: %s, at most %d MiB of events", enabled ? "on" : "off", maxBytes >> 20);
+    }
+
+    /** Whether the queries are answered from memory at all (configuration). */
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** Whether the queries may be answered from memory now. */
+    boolean serving() {
+        return enabled && listening;
+    }
+
+    /** The listener connected (true) or lost its connection (false); either way what is held may be stale. */
+    void listening(boolean now) {
+        listening = now;
+        forgetAll();
+    }
+
+    /** A ScheduleDay of {@code channelId} was written: its list of current versions is read again when next asked. */
+    void changed(UUID channelId) {
+        channels.compute(channelId, (id, held) -> new ChannelDays(held == null ? 1 : held.generation() + 1, null, 0));
+    }
+
+    /** Versions may have been deleted (a reset): forget everything. */
+    void forgetAll() {
+        epoch.incrementAndGet();
+        channels.clear();
+        events.invalidateAll();
+    }
+
+    /**
+     * The channel's current events overlapping [from, to) as they would be read from the database, or null when they
+     * cannot be answered from memory (the listener is down, or the range starts before what is held).
+     */
+    public Range range(UUID channelId, Instant from, Instant to) {
+        if (!serving()) {
+            return null;
+        }
+        if (from.getNano() % 1_000 != 0 || to.getNano() % 1_000 != 0) {
+            return null; // the database keeps microseconds and rounds finer instants; so does nothing here
+        }
+        long fromUs = DayEvents.micros(from);
+        long toUs = DayEvents.micros(to);
+        ChannelDays held = days(channelId, fromUs);
+        if (held == null) {
+            return null;
+        }
+        List<Slice> slices = new ArrayList<>(3);
+        for (PlaylogReader.DayHeader header : held.days()) {
+            if (header.startUs() >= toUs) {
+                break;
+            }
+            if (header.endUs() > fromUs) {
+                DayEvents day = events.getIfPresent(header.id());
+                if (day == null) {
+                    misses.increment();
+                    day = events.get(header.id(), reader::dayEvents);
+                } else {
+                    hits.increment();
+                }
+                if (!day.ordered()) {
+                    return null;
+                }
+                int first = day.firstEndingAfter(fromUs);
+                int last = day.firstStartingAtOrAfter(toUs);
+                if (first < last) {
+                    slices.add(new Slice(header.id(), day, first, last));
+                }
+            }
+        }
+        return new Range(from, to, slices);
+    }
+
+    private ChannelDays days(UUID channelId, long fromUs) {
+        ChannelDays held = channels.get(channelId);
+        if (held != null && held.days() != null) {
+            return held.fromUs() <= fromUs ? held : null;
+        }
+        long startEpoch = epoch.get();
+        long generation = held == null ? 0 : held.generation();
+        Instant since = clock.instant().minus(HISTORY);
+        if (fromUs < DayEvents.micros(since)) {
+            return null;
+        }
+        ChannelDays loaded = new ChannelDays(generation, reader.currentDays(channelId, since), DayEvents.micros(since));
+        channels.compute(channelId, (id, now) -> (now == null ? 0 : now.generation()) == generation && epoch.get() == startEpoch && listening
+                ? loaded : now);
+        return loaded;
+    }
+
+    /** The events of one version between two indexes. */
+    record Slice(UUID scheduleDayId, DayEvents day, int from, int to) {
+    }
+
+    /** A range answered from memory: the slices of the days it overlaps, in time order. */
+    public record Range(Instant from, Instant to, List<Slice> slices) {
+
+        /**
+         * A strong entity tag: the body is a function of the range and of the versions it was read from, which never
+         * change, so the same tag means the same bytes.
+         */
+        public String etag() {
+            long hash = 0xcbf29ce484222325L;
+            hash = mix(hash, DayEvents.micros(from));
+            hash = mix(hash, DayEvents.micros(to));
+            for (Slice slice : slices) {
+                hash = mix(hash, slice.scheduleDayId().getMostSignificantBits());
+                hash = mix(hash, slice.scheduleDayId().getLeastSignificantBits());
+                hash = mix(hash, slice.from());
+                hash = mix(hash, slice.to());
+            }
+            return "p" + Long.toHexString(hash);
+        }
+
+        /** The events as a JSON array, byte for byte what {@link PlaylogReader#writeCurrent} writes. */
+        public void write(OutputStream out) throws IOException {
+            out.write('[');
+            boolean first = true;
+            for (Slice slice : slices) {
+                for (int i = slice.from(); i < slice.to(); i++) {
+                    if (!first) {
+                        out.write(',');
+                    }
+                    first = false;
+                    slice.day().writeEvent(i, out);
+                }
+            }
+            out.write(']');
+        }
+
+        /** The first {@code limit} events, as positions into their days. */
+        public List<DayEvents.At> first(int limit) {
+            List<DayEvents.At> found = new ArrayList<>(limit);
+            for (Slice slice : slices) {
+                for (int i = slice.from(); i < slice.to() && found.size() < limit; i++) {
+                    found.add(new DayEvents.At(slice.day(), i));
+                }
+            }
+            return found;
+        }
+
+        private static long mix(long hash, long value) {
+            long h = hash ^ value;
+            h *= 0x100000001b3L;
+            return h ^ (h >>> 29);
+        }
+    }
+}
