@@ -3,7 +3,12 @@ package io.continuity.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import io.continuity.common.EventTimes;
 import io.continuity.events.AssetRetired;
@@ -28,6 +33,8 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
     private final CatalogImpact impact;
     private final Clock clock;
     private final List<CatalogImpact.Change> changes = new ArrayList<>();
+    /** The batch's assets, loaded in one query by {@link #prepare}; a key without a value is an asset not stored yet. */
+    private final Map<UUID, CatalogAssetEntity> assets = new HashMap<>();
 
     public CatalogEventsApplier(CatalogProjection catalog, CatalogImpact impact, Clock clock) {
         this.catalog = catalog;
@@ -44,8 +51,32 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
         if (!changes.isEmpty()) {
             List<CatalogImpact.Change> batch = List.copyOf(changes);
             changes.clear();
+            assets.clear();
             impact.request(batch, clock.instant());
         }
+    }
+
+    /** Loads every stored asset the batch's events name in one query. */
+    @Override
+    public void prepare(List<CatalogEvent> events) {
+        assets.clear();
+        changes.clear(); // a batch that failed and is run again must not carry its first attempt's changes
+        Set<UUID> ids = new HashSet<>();
+        for (CatalogEvent event : events) {
+            switch (event) {
+                case AssetUpserted e -> ids.add(e.assetUuid());
+                case AssetRetired e -> ids.add(e.assetUuid());
+                case VirtualAssetDefined e -> { }
+            }
+        }
+        if (!ids.isEmpty()) {
+            ids.forEach(id -> assets.put(id, null));
+            CatalogAssetEntity.<CatalogAssetEntity>list("uuid in ?1", ids).forEach(asset -> assets.put(asset.uuid, asset));
+        }
+    }
+
+    private CatalogAssetEntity stored(UUID uuid) {
+        return assets.containsKey(uuid) ? assets.get(uuid) : CatalogAssetEntity.findById(uuid);
     }
 
     @Override
@@ -69,14 +100,17 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
         String cause = "catalog:" + envelope.id();
         switch (envelope.event()) {
             case AssetUpserted e -> {
-                CatalogAsset before = snapshot(e.assetUuid());
-                catalog.upsert(e, at);
-                changes.add(new CatalogImpact.Change(before, snapshot(e.assetUuid()), null, cause));
+                CatalogAssetEntity stored = stored(e.assetUuid());
+                CatalogAsset before = stored == null ? null : CoreMapping.asset(stored);
+                CatalogAssetEntity asset = catalog.upsert(e, stored, at);
+                assets.put(asset.uuid, asset);
+                changes.add(new CatalogImpact.Change(before, CoreMapping.asset(asset), null, cause));
             }
             case AssetRetired e -> {
-                CatalogAsset before = snapshot(e.assetUuid());
-                catalog.retire(e, at);
-                changes.add(new CatalogImpact.Change(before, snapshot(e.assetUuid()), null, cause));
+                CatalogAssetEntity stored = stored(e.assetUuid());
+                CatalogAsset before = stored == null ? null : CoreMapping.asset(stored);
+                catalog.retire(e, stored, at);
+                changes.add(new CatalogImpact.Change(before, CoreMapping.asset(stored), null, cause));
             }
             case VirtualAssetDefined e -> {
                 catalog.defineVirtual(e, at);
@@ -85,8 +119,4 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
         }
     }
 
-    private static CatalogAsset snapshot(java.util.UUID uuid) {
-        CatalogAssetEntity asset = CatalogAssetEntity.findById(uuid);
-        return asset == null ? null : CoreMapping.asset(asset);
-    }
 }

@@ -27,8 +27,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CatalogProjection {
 
-    public void upsert(AssetUpserted event, Instant at) {
-        CatalogAssetEntity asset = CatalogAssetEntity.findById(event.assetUuid());
+    /** Applies an upsert to {@code asset} (null: the asset is new) and returns the stored asset. */
+    public CatalogAssetEntity upsert(AssetUpserted event, CatalogAssetEntity stored, Instant at) {
+        CatalogAssetEntity asset = stored;
         Versions.check(event.expectedVersion(), asset == null ? 0 : asset.version, "asset " + event.assetUuid());
         validate(event);
         if (asset == null) {
@@ -56,11 +57,14 @@ public class CatalogProjection {
         asset.retired = false;
         asset.version++;
         asset.updatedAt = at;
-        asset.persist();
+        if (stored == null) {
+            asset.persist();
+        }
+        return asset;
     }
 
-    public void retire(AssetRetired event, Instant at) {
-        CatalogAssetEntity asset = CatalogAssetEntity.findById(event.assetUuid());
+    /** Retires {@code asset} (null: there is no such asset, and the event is rejected). */
+    public void retire(AssetRetired event, CatalogAssetEntity asset, Instant at) {
         if (asset == null) {
             throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "asset_uuid", "no asset " + event.assetUuid());
         }

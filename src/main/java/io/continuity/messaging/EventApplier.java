@@ -20,6 +20,13 @@ public interface EventApplier<E extends ContinuityEvent> {
 
     void apply(Envelope<E> envelope, RecordContext record);
 
+    /**
+     * Called once per batch inside its transaction, before any of {@code events} (the batch's new events, in log order)
+     * is applied: the place to load in one query what they will touch, instead of one query per event.
+     */
+    default void prepare(java.util.List<E> events) {
+    }
+
     /** Called once per batch inside its transaction, after every record was applied (e.g. to re-resolve). */
     default void afterBatch() {
     }

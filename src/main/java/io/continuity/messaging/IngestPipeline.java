@@ -1,9 +1,12 @@
 package io.continuity.messaging;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,15 +77,20 @@ public class IngestPipeline {
         Map<Integer, Long> stored = offsets.load(group, topic);
         Map<Integer, Long> next = new HashMap<>();
         Map<Integer, Long> reached = new HashMap<>();
+        List<Decoded<E>> decoded = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             long committed = stored.getOrDefault(record.partition(), 0L);
             reached.merge(record.partition(), committed, Math::max);
             if (record.offset() < committed) {
                 continue;
             }
-            handle(RecordContext.of(record), applier, false);
             next.merge(record.partition(), record.offset() + 1, Math::max);
+            Decoded<E> d = decode(RecordContext.of(record), applier);
+            if (d != null) {
+                decoded.add(d);
+            }
         }
+        applyAll(decoded, applier);
         applier.afterBatch();
         offsets.save(group, topic, next, clock.instant());
         // records skipped because a previous owner applied them still move this instance's position (caught-up check)
@@ -91,6 +99,67 @@ public class IngestPipeline {
             reached.forEach((partition, offset) -> tracker.advanced(topic, partition, offset));
             crashPoints.batchCommitted();
         });
+    }
+
+    /** A record decoded and keyed as its topic requires, not yet applied. */
+    private record Decoded<E extends ContinuityEvent>(RecordContext record, Envelope<E> envelope) {
+    }
+
+    /** Decodes one record; one that cannot be decoded is rejected at once (it never reaches the projection) and null is returned. */
+    private <E extends ContinuityEvent> Decoded<E> decode(RecordContext record, EventApplier<E> applier) {
+        try {
+            return new Decoded<>(record, codec.decode(applier.topic(), applier.family(), record.headers(), record.value()));
+        } catch (RejectedEventException e) {
+            rejections.reject(record, e.rejection());
+            return null;
+        }
+    }
+
+    /** Applies a decoded, not duplicated event whose record carries the key its topic requires. */
+    private <E extends ContinuityEvent> void applyKeyed(EventApplier<E> applier, Envelope<E> envelope, RecordContext record) {
+        String expectedKey = applier.expectedKey(envelope.event());
+        if (!expectedKey.equals(record.key())) {
+            throw new RejectedEventException(ReasonCode.KEY_MISMATCH, null, "record key '" + record.key() + "' must be '" + expectedKey + "'");
+        }
+        apply(applier, envelope, record);
+    }
+
+    /**
+     * The batch set-based: one query finds the ids already applied, the applier loads what the events touch in one go
+     * ({@link EventApplier#prepare}), each event is applied in log order (a duplicate of one applied earlier in the batch is
+     * skipped too), and the journal rows are written in one statement batch.
+     */
+    private <E extends ContinuityEvent> void applyAll(List<Decoded<E>> decoded, EventApplier<E> applier) {
+        if (decoded.isEmpty()) {
+            return;
+        }
+        Set<String> seen = journal.existing(decoded.stream().map(d -> d.envelope().id()).toList());
+        List<Envelope<E>> fresh = decoded.stream().map(Decoded::envelope).filter(e -> !seen.contains(e.id())).toList();
+        applier.prepare(fresh.stream().map(Envelope::event).toList());
+        List<EventJournal.Entry> applied = new ArrayList<>(decoded.size());
+        Instant now = clock.instant();
+        for (Decoded<E> d : decoded) {
+            Envelope<E> envelope = d.envelope();
+            if (!seen.add(envelope.id())) {
+                duplicate(d.record(), envelope);
+                continue;
+            }
+            try {
+                applyKeyed(applier, envelope, d.record());
+            } catch (RejectedEventException e) {
+                seen.remove(envelope.id());
+                rejections.reject(d.record(), e.rejection());
+                continue;
+            }
+            applied.add(new EventJournal.Entry(envelope, d.record(), applier.expectedKey(envelope.event())));
+            countOnCommit(metrics.counter("continuity.events.applied", "type", envelope.type().ceType()));
+        }
+        journal.recordApplied(applied, now);
+    }
+
+    private void duplicate(RecordContext record, Envelope<?> envelope) {
+        LOG.debugf("Duplicate %s (ce_id=%s) ignored", record.position(), envelope.id());
+        countOnCommit(metrics.counter("continuity.events.duplicates", "topic", record.topic()));
     }
 
     /**
@@ -111,7 +180,7 @@ public class IngestPipeline {
         if (refusedByDatabase != null) {
             rejections.reject(context, Rejection.of(ReasonCode.INVALID_VALUE, null, "refused by the database: " + refusedByDatabase));
         } else {
-            handle(context, applier, true);
+            handle(context, applier);
             applier.afterBatch();
         }
         offsets.save(group, topic, Map.of(record.partition(), record.offset() + 1), clock.instant());
@@ -128,29 +197,26 @@ public class IngestPipeline {
         }
     }
 
-    private <E extends ContinuityEvent> void handle(RecordContext record, EventApplier<E> applier, boolean flush) {
-        Envelope<E> envelope;
+    /** One record on its own (the batch it came in was refused): decoded, checked, applied and journaled, flushed at once. */
+    private <E extends ContinuityEvent> void handle(RecordContext record, EventApplier<E> applier) {
+        Decoded<E> d = decode(record, applier);
+        if (d == null) {
+            return;
+        }
+        Envelope<E> envelope = d.envelope();
+        if (!journal.existing(List.of(envelope.id())).isEmpty()) {
+            duplicate(record, envelope);
+            return;
+        }
+        applier.prepare(List.of(envelope.event()));
         try {
-            envelope = codec.decode(applier.topic(), applier.family(), record.headers(), record.value());
-            if (journal.contains(envelope.id())) {
-                LOG.debugf("Duplicate %s (ce_id=%s) ignored", record.position(), envelope.id());
-                countOnCommit(metrics.counter("continuity.events.duplicates", "topic", record.topic()));
-                return;
-            }
-            String expectedKey = applier.expectedKey(envelope.event());
-            if (!expectedKey.equals(record.key())) {
-                throw new RejectedEventException(ReasonCode.KEY_MISMATCH, null,
-                        "record key '" + record.key() + "' must be '" + expectedKey + "'");
-            }
-            apply(applier, envelope, record);
+            applyKeyed(applier, envelope, record);
         } catch (RejectedEventException e) {
             rejections.reject(record, e.rejection());
             return;
         }
-        if (flush) {
-            em.flush();
-        }
-        journal.recordApplied(envelope, record, applier.expectedKey(envelope.event()), clock.instant());
+        em.flush();
+        journal.recordApplied(List.of(new EventJournal.Entry(envelope, record, applier.expectedKey(envelope.event()))), clock.instant());
         countOnCommit(metrics.counter("continuity.events.applied", "type", envelope.type().ceType()));
     }
 

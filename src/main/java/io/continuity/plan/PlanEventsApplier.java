@@ -2,6 +2,8 @@ package io.continuity.plan;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.continuity.channel.ChannelProjection;
@@ -21,6 +23,7 @@ import io.continuity.events.Topic;
 import io.continuity.messaging.EventApplier;
 import io.continuity.messaging.RecordContext;
 import io.continuity.resolver.PlanImpact;
+import io.continuity.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Routes each {@code continuity.plan-events} record to the projection that owns its aggregate. */
@@ -32,6 +35,7 @@ public class PlanEventsApplier implements EventApplier<PlanEvent> {
     private final AssignmentProjection assignments;
     private final PlanImpact impact;
     private final Clock clock;
+    private final List<PlanImpact.Change> changes = new ArrayList<>();
 
     public PlanEventsApplier(ChannelProjection channels, PlanProjection plans, AssignmentProjection assignments,
             PlanImpact impact, Clock clock) {
@@ -72,19 +76,37 @@ public class PlanEventsApplier implements EventApplier<PlanEvent> {
             case AssignmentRemoved e -> assignments.remove(e);
             case LabelDefined e -> plans.defineLabel(e, at);
         }
-        String cause = "plan:" + envelope.id();
-        String reason = envelope.type().ceType();
-        UUID channelId = envelope.event().channelId();
         switch (envelope.event()) {
-            case ChannelConfigured e -> impact.channelChanged(channelId, record.partition(), reason, clock.instant(), cause);
-            case PlanCreated e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
-            case PlanUpdated e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
-            case PlanRetired e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
-            case AssignmentAdded e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
-            case AssignmentUpdated e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
-            case AssignmentRemoved e -> impact.planChanged(channelId, e.planId(), record.partition(), reason, clock.instant(), cause);
+            case ChannelConfigured e -> changed(envelope, record, null);
+            case PlanCreated e -> changed(envelope, record, e.planId());
+            case PlanUpdated e -> changed(envelope, record, e.planId());
+            case PlanRetired e -> changed(envelope, record, e.planId());
+            case AssignmentAdded e -> changed(envelope, record, e.planId());
+            case AssignmentUpdated e -> changed(envelope, record, e.planId());
+            case AssignmentRemoved e -> changed(envelope, record, e.planId());
             case ChannelRetired e -> { }
             case LabelDefined e -> { }
         }
+    }
+
+    /** Notes a change of the channel ({@code planId} null) or of one plan, for {@link #afterBatch}. */
+    private void changed(Envelope<PlanEvent> envelope, RecordContext record, UUID planId) {
+        changes.add(new PlanImpact.Change(envelope.event().channelId(), planId, record.partition(), envelope.type().ceType(),
+                "plan:" + envelope.id(), Tracing.currentTraceparent()));
+    }
+
+    /** The batch's changes become one resolution request per channel, for the days they can affect (see {@link PlanImpact}). */
+    @Override
+    public void afterBatch() {
+        if (!changes.isEmpty()) {
+            List<PlanImpact.Change> batch = List.copyOf(changes);
+            changes.clear();
+            impact.changed(batch, clock.instant());
+        }
+    }
+
+    @Override
+    public void prepare(List<PlanEvent> events) {
+        changes.clear(); // a batch that failed and is run again must not carry its first attempt's changes
     }
 }

@@ -3,7 +3,10 @@ package io.continuity.resolver;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -40,26 +43,47 @@ public class PlanImpact {
         this.config = config;
     }
 
-    /** A change of the channel itself (zone, grid, filler, default programming): every day. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void channelChanged(UUID channelId, int partition, String reason, Instant at, String cause) {
-        requests.request(channelId, partition, reason, at, null, List.of(cause));
+    /**
+     * One change of a batch: of the channel itself (every day) when {@code planId} is null, else of one plan or one of
+     * its assignments, already projected; {@code traceparent} is the trace of the record that made it.
+     */
+    public record Change(UUID channelId, UUID planId, int partition, String reason, String cause, String traceparent) {
     }
 
-    /** A change of one plan or of one of its assignments, already projected. */
+    /**
+     * Requests, once per channel, the resolution of the days a batch's changes can affect: every day for a change of
+     * the channel, else the days each changed plan applies on now or whose current version used it. The plans are read
+     * once per channel, after the whole batch was projected: the days a plan affects depend only on what it is now and
+     * on what the current versions were made from, not on the states it passed through within the batch.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void planChanged(UUID channelId, UUID planId, int partition, String reason, Instant at, String cause) {
-        ChannelEntity channel = em.find(ChannelEntity.class, channelId);
-        if (channel == null || channel.retired) {
-            return;
-        }
-        requests.request(channelId, partition, reason, at, days(CoreMapping.channel(channel), planId), List.of(cause));
+    public void changed(List<Change> changes, Instant at) {
+        Map<UUID, List<Change>> byChannel = new LinkedHashMap<>();
+        changes.forEach(change -> byChannel.computeIfAbsent(change.channelId(), id -> new ArrayList<>()).add(change));
+        byChannel.forEach((channelId, ofChannel) -> {
+            Change last = ofChannel.get(ofChannel.size() - 1);
+            List<String> causes = ofChannel.stream().map(Change::cause).toList();
+            String trace = ofChannel.stream().map(Change::traceparent).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null);
+            if (ofChannel.stream().anyMatch(change -> change.planId() == null)) {
+                requests.request(channelId, last.partition(), last.reason(), at, null, causes, trace);
+                return;
+            }
+            ChannelEntity channel = em.find(ChannelEntity.class, channelId);
+            if (channel == null || channel.retired) {
+                return;
+            }
+            ChannelSpec spec = CoreMapping.channel(channel);
+            List<PlanSpec> plans = ChannelInputs.plans(channelId);
+            Set<LocalDate> days = new TreeSet<>();
+            ofChannel.stream().map(Change::planId).distinct().forEach(planId -> days.addAll(days(spec, plans, planId)));
+            requests.request(channelId, last.partition(), last.reason(), at, days, causes, trace);
+        });
     }
 
-    private Set<LocalDate> days(ChannelSpec spec, UUID planId) {
+    private Set<LocalDate> days(ChannelSpec spec, List<PlanSpec> plans, UUID planId) {
         Set<LocalDate> days = new TreeSet<>();
         LocalDate today = BroadcastDays.broadcastDayOf(spec, clock.instant());
-        PlanSpec plan = ChannelInputs.plans(spec.id()).stream().filter(p -> p.id().equals(planId)).findFirst().orElse(null);
+        PlanSpec plan = plans.stream().filter(p -> p.id().equals(planId)).findFirst().orElse(null);
         for (int i = 0; i <= config.horizon().days(); i++) {
             LocalDate day = today.plusDays(i);
             if (plan != null && (plan.matches(day) || plan.matches(day.minusDays(1)))) {

@@ -56,6 +56,13 @@ public class ResolutionRequests {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(UUID channelId, int planPartition, String reason, Instant at, Collection<LocalDate> days, List<String> causes) {
+        request(channelId, planPartition, reason, at, days, causes, Tracing.currentTraceparent());
+    }
+
+    /** As {@link #request(UUID, int, String, Instant, Collection, List)}, continuing the trace {@code traceparent} (may be null). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void request(UUID channelId, int planPartition, String reason, Instant at, Collection<LocalDate> days, List<String> causes,
+            String traceparent) {
         em.createNativeQuery("""
                 INSERT INTO resolution_request (channel_id, partition_no, reason, requested_at, traceparent, days, causes)
                 VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS date[]), CAST(?7 AS text[]))
@@ -65,7 +72,7 @@ public class ResolutionRequests {
                                 ELSE ARRAY(SELECT DISTINCT unnest(resolution_request.days || EXCLUDED.days) ORDER BY 1) END,
                     causes = (resolution_request.causes || EXCLUDED.causes)[greatest(1, cardinality(resolution_request.causes || EXCLUDED.causes) - ?8 + 1):]""")
                 .setParameter(1, channelId).setParameter(2, planPartition).setParameter(3, reason).setParameter(4, at)
-                .setParameter(5, Tracing.currentTraceparent())
+                .setParameter(5, traceparent)
                 .setParameter(6, days == null ? null : "{" + String.join(",", days.stream().map(LocalDate::toString).sorted().toList()) + "}")
                 .setParameter(7, textArray(causes.size() > MAX_CAUSES ? causes.subList(causes.size() - MAX_CAUSES, causes.size()) : causes))
                 .setParameter(8, MAX_CAUSES).executeUpdate();
