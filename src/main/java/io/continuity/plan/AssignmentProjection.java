@@ -1,8 +1,13 @@
 package io.continuity.plan;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +20,7 @@ import io.continuity.events.AssignmentAdded;
 import io.continuity.events.AssignmentDefinition;
 import io.continuity.events.AssignmentRemoved;
 import io.continuity.events.AssignmentUpdated;
+import io.continuity.events.PlanEvent;
 import io.continuity.events.EventJson;
 import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
@@ -35,8 +41,67 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AssignmentProjection {
 
+    /** The batch's assignments by id, loaded by {@link #prepare}; a key without a value is an assignment not stored. */
+    private final Map<UUID, SchedulePlanBlockAssignmentEntity> byId = new HashMap<>();
+    /** Every assignment of each plan the batch's assignment events name, kept up to date as they are applied. */
+    private final Map<UUID, List<SchedulePlanBlockAssignmentEntity>> byPlan = new HashMap<>();
+
+    /**
+     * Loads, in one query, the assignments a batch names and every assignment of their plans (the overlap check needs
+     * them), instead of one lookup and one plan query per event. Called by the plan topic's consumer thread only.
+     */
+    public void prepare(List<PlanEvent> events) {
+        byId.clear();
+        byPlan.clear();
+        Set<UUID> ids = new HashSet<>();
+        Set<UUID> plans = new HashSet<>();
+        for (PlanEvent event : events) {
+            switch (event) {
+                case AssignmentAdded e -> {
+                    ids.add(e.assignmentId());
+                    plans.add(e.planId());
+                }
+                case AssignmentUpdated e -> {
+                    ids.add(e.assignmentId());
+                    plans.add(e.planId());
+                }
+                case AssignmentRemoved e -> {
+                    ids.add(e.assignmentId());
+                    plans.add(e.planId());
+                }
+                default -> { }
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        ids.forEach(id -> byId.put(id, null));
+        plans.forEach(plan -> byPlan.put(plan, new ArrayList<>()));
+        for (SchedulePlanBlockAssignmentEntity a : SchedulePlanBlockAssignmentEntity.<SchedulePlanBlockAssignmentEntity>list(
+                "id in ?1 or planId in ?2", ids, plans)) {
+            byId.put(a.id, a);
+            List<SchedulePlanBlockAssignmentEntity> ofPlan = byPlan.get(a.planId);
+            if (ofPlan != null) {
+                ofPlan.add(a);
+            }
+        }
+    }
+
+    private SchedulePlanBlockAssignmentEntity find(UUID assignmentId) {
+        return byId.containsKey(assignmentId) ? byId.get(assignmentId) : SchedulePlanBlockAssignmentEntity.findById(assignmentId);
+    }
+
+    private List<SchedulePlanBlockAssignmentEntity> ofPlan(UUID planId) {
+        List<SchedulePlanBlockAssignmentEntity> held = byPlan.get(planId);
+        if (held == null) {
+            return SchedulePlanBlockAssignmentEntity.ofPlan(planId);
+        }
+        return held.stream().sorted(Comparator.comparingInt((SchedulePlanBlockAssignmentEntity a) -> a.startMinute)
+                .thenComparing(a -> a.id)).toList();
+    }
+
     public void add(AssignmentAdded event, Instant at) {
-        if (SchedulePlanBlockAssignmentEntity.findById(event.assignmentId()) != null) {
+        if (find(event.assignmentId()) != null) {
             throw new RejectedEventException(ReasonCode.INVALID_VALUE, "assignment_id",
                     "assignment " + event.assignmentId() + " already exists; send continuity.assignment.updated.v1 to change it");
         }
@@ -47,6 +112,11 @@ public class AssignmentProjection {
         String reference = validate(event);
         write(assignment, event, reference, at);
         assignment.persist();
+        byId.put(assignment.id, assignment);
+        byPlan.computeIfPresent(assignment.planId, (plan, list) -> {
+            list.add(assignment);
+            return list;
+        });
     }
 
     public void update(AssignmentUpdated event, Instant at) {
@@ -60,10 +130,15 @@ public class AssignmentProjection {
         SchedulePlanBlockAssignmentEntity assignment = existing(event.assignmentId(), event.planId());
         Versions.check(event.expectedVersion(), assignment.version, "assignment " + assignment.id);
         assignment.delete();
+        byId.put(assignment.id, null);
+        byPlan.computeIfPresent(assignment.planId, (plan, list) -> {
+            list.remove(assignment);
+            return list;
+        });
     }
 
-    private static SchedulePlanBlockAssignmentEntity existing(UUID assignmentId, UUID planId) {
-        SchedulePlanBlockAssignmentEntity assignment = SchedulePlanBlockAssignmentEntity.findById(assignmentId);
+    private SchedulePlanBlockAssignmentEntity existing(UUID assignmentId, UUID planId) {
+        SchedulePlanBlockAssignmentEntity assignment = find(assignmentId);
         if (assignment == null) {
             throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "assignment_id", "no assignment " + assignmentId);
         }
@@ -74,7 +149,7 @@ public class AssignmentProjection {
     }
 
     /** Checks every invariant; returns the content reference as stored (rules as canonical JSON). */
-    private static String validate(AssignmentDefinition event) {
+    private String validate(AssignmentDefinition event) {
         ChannelEntity channel = PlanProjection.liveChannel(event.channelId());
         PlanProjection.existing(event.planId(), event.channelId());
         int start = ScheduleTimes.minutes(event.startTime());
@@ -105,8 +180,8 @@ public class AssignmentProjection {
         }
     }
 
-    private static void checkOverlap(AssignmentDefinition event, int start) {
-        List<AssignmentWindows.Window> others = SchedulePlanBlockAssignmentEntity.ofPlan(event.planId()).stream()
+    private void checkOverlap(AssignmentDefinition event, int start) {
+        List<AssignmentWindows.Window> others = ofPlan(event.planId()).stream()
                 .map(a -> new AssignmentWindows.Window(a.id, a.startTime, a.startMinute, a.duration)).toList();
         AssignmentWindows.checkOverlap(event.assignmentId(), start, event.duration(), others);
     }

@@ -108,5 +108,6 @@ public class PlanEventsApplier implements EventApplier<PlanEvent> {
     @Override
     public void prepare(List<PlanEvent> events) {
         changes.clear(); // a batch that failed and is run again must not carry its first attempt's changes
+        assignments.prepare(events);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -69,7 +70,8 @@ public class CatalogImpact {
         if (changes.isEmpty()) {
             return 0;
         }
-        CatalogView catalog = catalogs.current();
+        // only a virtual package needs the catalog: load it (all of it, when it changed) only if one is reached
+        Supplier<CatalogView> catalog = memoized(catalogs::current);
         Instant now = clock.instant();
         Map<UUID, List<PlanSpec>> plans = ChannelInputs.plansByChannel();
         int channels = 0;
@@ -94,6 +96,20 @@ public class CatalogImpact {
         return channels;
     }
 
+    private static <T> Supplier<T> memoized(Supplier<T> source) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = source.get();
+                }
+                return value;
+            }
+        };
+    }
+
     private List<LocalDate> horizon(ChannelSpec spec, Instant now) {
         LocalDate today = BroadcastDays.broadcastDayOf(spec, now);
         List<LocalDate> days = new ArrayList<>();
@@ -104,7 +120,7 @@ public class CatalogImpact {
     }
 
     /** The horizon days on which the change can alter what the channel airs. */
-    static Set<LocalDate> affected(ChannelSpec spec, List<PlanSpec> plans, Change change, CatalogView catalog, List<LocalDate> horizon) {
+    static Set<LocalDate> affected(ChannelSpec spec, List<PlanSpec> plans, Change change, Supplier<CatalogView> catalog, List<LocalDate> horizon) {
         Instant[] references = {BroadcastDays.dayStart(spec, horizon.get(0)), BroadcastDays.dayEnd(spec, horizon.get(horizon.size() - 1))};
         if (matches(spec.fillerRule(), change, references) || selects(spec.defaultProgramming(), change, catalog, references)) {
             return new TreeSet<>(horizon);
@@ -121,7 +137,7 @@ public class CatalogImpact {
         return days;
     }
 
-    private static boolean selects(AssignmentSpec a, Change change, CatalogView catalog, Instant[] references) {
+    private static boolean selects(AssignmentSpec a, Change change, Supplier<CatalogView> catalog, Instant[] references) {
         return switch (a.contentType()) {
             case ASSET -> names(a.contentReference(), change);
             case SERIES -> inSeries(a.contentReference(), change.before()) || inSeries(a.contentReference(), change.after());
@@ -130,7 +146,7 @@ public class CatalogImpact {
         };
     }
 
-    private static boolean selects(ContentRef ref, Change change, CatalogView catalog, Instant[] references) {
+    private static boolean selects(ContentRef ref, Change change, Supplier<CatalogView> catalog, Instant[] references) {
         if (ref == null) {
             return false;
         }
@@ -162,7 +178,7 @@ public class CatalogImpact {
         return false;
     }
 
-    private static boolean inVirtual(String reference, Change change, CatalogView catalog, Instant[] references) {
+    private static boolean inVirtual(String reference, Change change, Supplier<CatalogView> catalog, Instant[] references) {
         UUID uuid;
         try {
             uuid = UUID.fromString(reference);
@@ -172,7 +188,7 @@ public class CatalogImpact {
         if (uuid.equals(change.virtualAsset())) {
             return true;
         }
-        VirtualAssetSpec virtual = catalog.virtualAsset(uuid).orElse(null);
+        VirtualAssetSpec virtual = catalog.get().virtualAsset(uuid).orElse(null);
         if (virtual == null) {
             return false;
         }
