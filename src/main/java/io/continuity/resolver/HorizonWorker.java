@@ -3,13 +3,14 @@ package io.continuity.resolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -137,30 +138,36 @@ public class HorizonWorker {
         coverage.rollAndCheck(tracker.ownedPlanPartitions(), now, first);
     }
 
+    /**
+     * Keeps every resolving thread busy with the first pending requests, asking the queue again each time one finishes:
+     * an urgent request that arrives while a catalog-wide re-resolution runs waits for one resolution to end, not for
+     * the rest of the bulk (see {@link ResolutionRequests.Lane}). A channel is never resolved twice at once. A transient
+     * failure stops new work; once the resolutions in flight end, it is rethrown and the round is tried again.
+     */
     private void drain() throws InterruptedException {
-        List<ResolutionRequests.Pending> pending;
-        do {
-            pending = requests.pending(tracker.ownedPlanPartitions(), 50);
-            List<Future<?>> started = new ArrayList<>();
-            for (ResolutionRequests.Pending request : pending) {
-                if (retryAfter.getOrDefault(request.channelId(), Instant.MIN).isAfter(clock.instant())) {
-                    continue;
-                }
-                started.add(resolvers.submit(() -> resolveOne(request)));
-            }
-            if (started.isEmpty()) {
-                return;
-            }
-            awaitAll(started);
-        } while (running && !pending.isEmpty());
-    }
-
-    /** Waits for every resolution of a round, then rethrows the first failure (a transient one: the round is retried). */
-    private static void awaitAll(List<Future<?>> started) throws InterruptedException {
+        int threads = Math.max(1, config.horizon().concurrency());
+        CompletionService<UUID> done = new ExecutorCompletionService<>(resolvers);
+        Map<UUID, Future<UUID>> inFlight = new HashMap<>();
         RuntimeException failure = null;
-        for (Future<?> f : started) {
+        while (true) {
+            if (failure == null && running && inFlight.size() < threads) {
+                for (ResolutionRequests.Pending request : requests.pending(tracker.ownedPlanPartitions(), threads + inFlight.size())) {
+                    if (inFlight.size() >= threads) {
+                        break;
+                    }
+                    if (inFlight.containsKey(request.channelId()) || retryAfter.getOrDefault(request.channelId(), Instant.MIN).isAfter(clock.instant())) {
+                        continue;
+                    }
+                    inFlight.put(request.channelId(), done.submit(() -> resolveOne(request), request.channelId()));
+                }
+            }
+            if (inFlight.isEmpty()) {
+                break;
+            }
+            Future<UUID> finished = done.take();
+            inFlight.values().remove(finished);
             try {
-                f.get();
+                finished.get();
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());

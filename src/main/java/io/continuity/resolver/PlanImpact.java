@@ -65,7 +65,7 @@ public class PlanImpact {
             List<String> causes = ofChannel.stream().map(Change::cause).toList();
             String trace = ofChannel.stream().map(Change::traceparent).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null);
             if (ofChannel.stream().anyMatch(change -> change.planId() == null)) {
-                requests.request(channelId, last.partition(), last.reason(), at, null, causes, trace);
+                requests.request(channelId, last.partition(), last.reason(), at, null, causes, trace, ResolutionRequests.Lane.URGENT);
                 return;
             }
             ChannelEntity channel = em.find(ChannelEntity.class, channelId);
@@ -76,7 +76,7 @@ public class PlanImpact {
             List<PlanSpec> plans = ChannelInputs.plans(channelId);
             Set<LocalDate> days = new TreeSet<>();
             ofChannel.stream().map(Change::planId).distinct().forEach(planId -> days.addAll(days(spec, plans, planId)));
-            requests.request(channelId, last.partition(), last.reason(), at, days, causes, trace);
+            requests.request(channelId, last.partition(), last.reason(), at, days, causes, trace, ResolutionRequests.Lane.URGENT);
         });
     }
 

@@ -29,6 +29,14 @@ public class ResolutionRequests {
         this.partitions = partitions;
     }
 
+    /** Which queue a request waits in: urgent requests are resolved before any bulk request, whatever their age. */
+    public enum Lane {
+        /** A change made to one channel's plans or settings: someone is waiting to see it. */
+        URGENT,
+        /** A horizon roll or a change that may touch many channels (the catalog). */
+        BULK
+    }
+
     /** Most input event ids kept on one request (the newest); a version names at most these as its causes. */
     static final int MAX_CAUSES = 50;
 
@@ -56,17 +64,21 @@ public class ResolutionRequests {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(UUID channelId, int planPartition, String reason, Instant at, Collection<LocalDate> days, List<String> causes) {
-        request(channelId, planPartition, reason, at, days, causes, Tracing.currentTraceparent());
+        request(channelId, planPartition, reason, at, days, causes, Tracing.currentTraceparent(), Lane.BULK);
     }
 
-    /** As {@link #request(UUID, int, String, Instant, Collection, List)}, continuing the trace {@code traceparent} (may be null). */
+    /**
+     * As {@link #request(UUID, int, String, Instant, Collection, List)}, continuing the trace {@code traceparent} (may be
+     * null), in {@code lane}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(UUID channelId, int planPartition, String reason, Instant at, Collection<LocalDate> days, List<String> causes,
-            String traceparent) {
+            String traceparent, Lane lane) {
         em.createNativeQuery("""
-                INSERT INTO resolution_request (channel_id, partition_no, reason, requested_at, traceparent, days, causes)
-                VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS date[]), CAST(?7 AS text[]))
+                INSERT INTO resolution_request (channel_id, partition_no, reason, requested_at, traceparent, days, causes, urgent)
+                VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS date[]), CAST(?7 AS text[]), ?9)
                 ON CONFLICT (channel_id) DO UPDATE SET reason = EXCLUDED.reason, requested_at = EXCLUDED.requested_at,
+                    urgent = resolution_request.urgent OR EXCLUDED.urgent,
                     traceparent = coalesce(EXCLUDED.traceparent, resolution_request.traceparent),
                     days = CASE WHEN resolution_request.days IS NULL OR EXCLUDED.days IS NULL THEN NULL
                                 ELSE ARRAY(SELECT DISTINCT unnest(resolution_request.days || EXCLUDED.days) ORDER BY 1) END,
@@ -75,7 +87,7 @@ public class ResolutionRequests {
                 .setParameter(5, traceparent)
                 .setParameter(6, days == null ? null : "{" + String.join(",", days.stream().map(LocalDate::toString).sorted().toList()) + "}")
                 .setParameter(7, textArray(causes.size() > MAX_CAUSES ? causes.subList(causes.size() - MAX_CAUSES, causes.size()) : causes))
-                .setParameter(8, MAX_CAUSES).executeUpdate();
+                .setParameter(8, MAX_CAUSES).setParameter(9, lane == Lane.URGENT).executeUpdate();
     }
 
     /** Every live channel, e.g. after a change every channel's schedule may depend on. */
@@ -86,7 +98,7 @@ public class ResolutionRequests {
         channels.forEach(id -> request(id, partitions.planPartitionOf(id), reason, at));
     }
 
-    /** Requests for channels on the given plan-events partitions, oldest first. */
+    /** Requests for channels on the given plan-events partitions: urgent ones first, then oldest first. */
     @Transactional
     public List<Pending> pending(Set<Integer> ownedPartitions, int limit) {
         if (ownedPartitions.isEmpty()) {
@@ -95,7 +107,7 @@ public class ResolutionRequests {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT channel_id, requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text) FROM resolution_request
-                WHERE partition_no = ANY (?1) ORDER BY requested_at, channel_id LIMIT ?2""")
+                WHERE partition_no = ANY (?1) ORDER BY urgent DESC, requested_at, channel_id LIMIT ?2""")
                 .setParameter(1, ownedPartitions.toArray(Integer[]::new)).setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new Pending((UUID) r[0], Commands.instant(r[1]), (String) r[2], (String) r[3], days((String) r[4]),
                 causes((String) r[5]))).toList();
