@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -60,6 +61,8 @@ final class BenchStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    private boolean trained;
+
     TestDatabase database(String prefix) {
         TestDatabase database = TestDatabase.create(prefix);
         databases.add(database);
@@ -77,10 +80,12 @@ final class BenchStack implements AutoCloseable {
         config.put("continuity.consumer-group", group);
         config.put("continuity.clock.start", CLOCK_START.toString());
         config.put("continuity.horizon.days", Integer.toString(Scale.DAYS - 1));
-        List<String> jvm = options.jfr()
-                ? List.of("-XX:StartFlightRecording=filename=" + jfrFile(name) + ",settings=profile,dumponexit=true",
-                    "-XX:NativeMemoryTracking=summary")
-                : List.of();
+        List<String> jvm = new ArrayList<>();
+        if (options.jfr()) {
+            jvm.addAll(List.of("-XX:StartFlightRecording=filename=" + jfrFile(name) + ",settings=profile,dumponexit=true",
+                    "-XX:NativeMemoryTracking=summary"));
+        }
+        aotCache(config).ifPresent(cache -> jvm.add("-XX:AOTCache=" + cache));
         Instant launchedAt = Instant.now();
         long launched = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(name, options.jar(), ServiceProcess.freePort(), config,
@@ -91,6 +96,34 @@ final class BenchStack implements AutoCloseable {
         Progress.say("service '" + name + "' ready in " + Progress.seconds(ready - launched) + " (pid " + process.pid() + ", log "
                 + options.out().resolve(name + ".log") + ")");
         return service;
+    }
+
+    /**
+     * The JDK AOT cache the service starts with (bench.aot): made once per run by a training run of the packaged service
+     * on a database of its own, started until ready and stopped, as the image's build does (deploy/Dockerfile). Classes
+     * come loaded and linked, and profiles from the training run, instead of parsed from the jar at every start.
+     */
+    private Optional<Path> aotCache(Map<String, String> config) throws Exception {
+        if (!options.aot()) {
+            return Optional.empty();
+        }
+        Path cache = options.out().resolve("continuity.aot").toAbsolutePath();
+        if (!trained) {
+            trained = true;
+            Files.deleteIfExists(cache);
+            TestDatabase scratch = database("continuity_bench_aot");
+            Map<String, String> training = new LinkedHashMap<>(config);
+            training.put("quarkus.datasource.jdbc.url", scratch.jdbcUrl());
+            training.put("continuity.consumer-group", "bench-aot-" + UUID.randomUUID().toString().substring(0, 8));
+            long start = System.nanoTime();
+            ServiceProcess process = ServiceProcess.start("aot-training", options.jar(), ServiceProcess.freePort(), training,
+                    options.out().resolve("aot-training.log"), List.of("-XX:AOTCacheOutput=" + cache));
+            awaitReady(process, "aot-training");
+            process.stop(Duration.ofMinutes(2));
+            Progress.say("AOT cache " + (Files.exists(cache) ? "made" : "NOT made (see aot-training.log)") + " by a training run in "
+                    + Progress.seconds(System.nanoTime() - start));
+        }
+        return Files.exists(cache) ? Optional.of(cache) : Optional.empty();
     }
 
     /**

@@ -40,7 +40,7 @@ public record Scale(String name, Library library, int ingestChannels, int ingest
 
     public static Scale of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "full" -> new Scale("full", PEER_LIBRARY, 100, 5, 1000, 1, seconds(120), 5, seconds(60), 1, 500, seconds(30), seconds(5), 3000,
+            case "full" -> new Scale("full", PEER_LIBRARY, 100, 5, 1000, 1, seconds(120), 5, seconds(60), 1, 1000, seconds(30), seconds(5), 3000,
                     List.of(10, 100), seconds(10));
             case "small" -> new Scale("small", PEER_LIBRARY, 20, 5, 100, 1, seconds(20), 5, seconds(15), 1, 500, seconds(10), seconds(3), 1000,
                     List.of(10, 100), seconds(5));
