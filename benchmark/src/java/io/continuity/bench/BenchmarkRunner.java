@@ -62,6 +62,9 @@ public final class BenchmarkRunner {
         if (options.runs("B6")) {
             footprint.addTo(table, options);
         }
+        if (options.runs("B5")) {
+            XmltvRender.measure(table);
+        }
         if (options.runs("B7")) {
             PeerWorkloadBenchmark.run(options, table, phases);
         }
