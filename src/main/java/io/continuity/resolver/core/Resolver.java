@@ -33,9 +33,13 @@ public final class Resolver {
         List<ResolvedDay> result = new ArrayList<>();
         ResolvedDay current = resolve(first);
         result.add(current);
-        PlayHistory history = first.history();
+        // one growing history of the days resolved so far, read together with the request's history: the same
+        // answers as stacking history.plus(day) per day, without a layer (and a copy) per day
+        InMemoryPlayHistory resolved = InMemoryPlayHistory.empty();
+        PlayHistory history = first.history() instanceof InMemoryPlayHistory given && given.isEmpty() ? resolved
+                : new StackedPlayHistory(first.history(), resolved);
         for (int i = 1; i < days; i++) {
-            history = history.plus(current);
+            resolved.recordAll(current);
             current = resolve(first.forDay(first.broadcastDay().plusDays(i), history).withCarryIn(current.carryOut()));
             result.add(current);
         }

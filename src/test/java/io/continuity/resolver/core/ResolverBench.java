@@ -1,14 +1,18 @@
 package io.continuity.resolver.core;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +27,12 @@ import java.util.concurrent.Future;
  * (50 series × 100 episodes of 22 min, 200 movies of 90–150 min, 300 fillers of 15–180 s), and prints
  * channel-days per second, peak RSS, gap share, off-grid programme starts and repeats per channel-week.
  * Not a test; the benchmark harness (B7) runs it in a child JVM. Run: {@code java -cp target/classes:target/test-classes:<cron-utils jars>
- * io.continuity.resolver.core.ResolverBench [channels] [threads] [first-day]}.
+ * io.continuity.resolver.core.ResolverBench [channels] [threads] [first-day] [--digest]}.
+ *
+ * <p>With {@code --digest} it also prints two SHA-256 digests: one over every resolved event (channel by channel,
+ * day by day, in order, in {@link ResolvedEvent#toString()} form) and one over every resolved day as a whole (events,
+ * decisions, plan lineage and carry-out), so a change to the resolver can be checked to leave its output byte-identical.
+ * Computing them is part of the timed work, so time a run without it.
  */
 public final class ResolverBench {
 
@@ -33,15 +42,63 @@ public final class ResolverBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int channels = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        LocalDate firstDay = LocalDate.parse(args.length > 2 ? args[2] : "2026-03-02");
+        List<String> positional = new ArrayList<>(List.of(args));
+        boolean digest = positional.remove("--digest");
+        int channels = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 100;
+        int threads = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 1;
+        LocalDate firstDay = LocalDate.parse(positional.size() > 2 ? positional.get(2) : "2026-03-02");
         long setupStart = System.nanoTime();
         Library library = Library.build(new Random(20_260_101L));
         long resolveStart = System.nanoTime();
-        WeekFigures total = resolveAll(library, channels, threads, firstDay);
+        List<ChannelWeek> weeks = resolveAll(library, channels, threads, firstDay, digest);
         long resolveEnd = System.nanoTime();
+        WeekFigures total = new WeekFigures(0, 0, 0, 0, 0, 0);
+        for (ChannelWeek week : weeks) {
+            total = total.plus(week.figures());
+        }
         report(total, channels, threads, firstDay, resolveStart - setupStart, resolveEnd - resolveStart);
+        if (digest) {
+            reportDigests(weeks);
+        }
+    }
+
+    /** What one channel-week leaves behind: its figures and, with --digest, the digests of its events and days. */
+    private record ChannelWeek(WeekFigures figures, byte[] eventDigest, byte[] dayDigest) {
+
+        static ChannelWeek of(ChannelSpec channel, List<ResolvedDay> week, boolean digest) {
+            WeekFigures figures = WeekFigures.of(channel, week);
+            if (!digest) {
+                return new ChannelWeek(figures, null, null);
+            }
+            MessageDigest events = sha256();
+            MessageDigest days = sha256();
+            for (ResolvedDay day : week) {
+                for (ResolvedEvent event : day.events()) {
+                    events.update((event + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                days.update((day + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return new ChannelWeek(figures, events.digest(), days.digest());
+        }
+    }
+
+    private static void reportDigests(List<ChannelWeek> weeks) {
+        MessageDigest events = sha256();
+        MessageDigest days = sha256();
+        for (ChannelWeek week : weeks) {
+            events.update(week.eventDigest());
+            days.update(week.dayDigest());
+        }
+        System.out.printf("DIGEST events=%s days=%s%n", HexFormat.of().formatHex(events.digest()),
+                HexFormat.of().formatHex(days.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Figures of one or more channel-weeks; the resolved days themselves are not kept. */
@@ -76,21 +133,21 @@ public final class ResolverBench {
         }
     }
 
-    private static WeekFigures resolveAll(Library library, int channels, int threads, LocalDate first)
-            throws Exception {
+    private static List<ChannelWeek> resolveAll(Library library, int channels, int threads, LocalDate first,
+                                                boolean digest) throws Exception {
         Resolver resolver = new Resolver();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<WeekFigures>> futures = new ArrayList<>();
+            List<Future<ChannelWeek>> futures = new ArrayList<>();
             for (int c = 0; c < channels; c++) {
                 ResolveRequest request = library.request(c, first);
-                futures.add(pool.submit(() -> WeekFigures.of(request.channel(), resolver.resolveDays(request, DAYS))));
+                futures.add(pool.submit(() -> ChannelWeek.of(request.channel(), resolver.resolveDays(request, DAYS), digest)));
             }
-            WeekFigures total = new WeekFigures(0, 0, 0, 0, 0, 0);
-            for (Future<WeekFigures> future : futures) {
-                total = total.plus(future.get());
+            List<ChannelWeek> weeks = new ArrayList<>();
+            for (Future<ChannelWeek> future : futures) {
+                weeks.add(future.get());
             }
-            return total;
+            return weeks;
         } finally {
             pool.shutdown();
         }
