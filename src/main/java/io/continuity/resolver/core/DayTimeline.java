@@ -19,16 +19,31 @@ final class DayTimeline {
     private final LocalDate day;
     private final int seedGeneration;
     private final List<ResolvedEvent> events = new ArrayList<>();
-    private final InMemoryPlayHistory today = InMemoryPlayHistory.empty();
+    private final InMemoryPlayHistory today;
     private final PlayHistory history;
     private Instant cursor;
 
     DayTimeline(ChannelSpec channel, LocalDate day, Instant dayStart, int seedGeneration, PlayHistory before) {
+        this(channel, day, dayStart, seedGeneration, InMemoryPlayHistory.empty(), null, before);
+    }
+
+    /**
+     * A timeline that records what it places in {@code live}, a history that {@code view} already reads (several days
+     * resolved in a row share one), instead of in a history of its own read on top of {@code before}.
+     */
+    DayTimeline(ChannelSpec channel, LocalDate day, Instant dayStart, int seedGeneration, InMemoryPlayHistory live,
+                PlayHistory view) {
+        this(channel, day, dayStart, seedGeneration, live, view, null);
+    }
+
+    private DayTimeline(ChannelSpec channel, LocalDate day, Instant dayStart, int seedGeneration, InMemoryPlayHistory today,
+                        PlayHistory view, PlayHistory before) {
         this.channel = channel;
         this.day = day;
         this.seedGeneration = seedGeneration;
         this.cursor = dayStart;
-        this.history = new StackedPlayHistory(before, today);
+        this.today = today;
+        this.history = view != null ? view : new StackedPlayHistory(before, today);
     }
 
     /** Where the next event starts. */

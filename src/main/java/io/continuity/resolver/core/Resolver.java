@@ -31,16 +31,19 @@ public final class Resolver {
             throw new IllegalArgumentException("days must be at least 1: " + days);
         }
         List<ResolvedDay> result = new ArrayList<>();
-        ResolvedDay current = resolve(first);
-        result.add(current);
-        // one growing history of the days resolved so far, read together with the request's history: the same
-        // answers as stacking history.plus(day) per day, without a layer (and a copy) per day
+        // one growing history holds what the days resolved so far placed, read together with the request's history:
+        // the same answers as a layer per day (history.plus(day)) under a layer for the day being resolved, without
+        // the layers. Each day records what it places as it goes, and its events once more when done (a frozen
+        // event that did not air is kept but not recorded while the day is resolved; the next day counts it).
         InMemoryPlayHistory resolved = InMemoryPlayHistory.empty();
         PlayHistory history = first.history() instanceof InMemoryPlayHistory given && given.isEmpty() ? resolved
                 : new StackedPlayHistory(first.history(), resolved);
+        ResolvedDay current = new DayResolution(first, resolved, history).run();
+        result.add(current);
         for (int i = 1; i < days; i++) {
             resolved.recordAll(current);
-            current = resolve(first.forDay(first.broadcastDay().plusDays(i), history).withCarryIn(current.carryOut()));
+            ResolveRequest next = first.forDay(first.broadcastDay().plusDays(i), history).withCarryIn(current.carryOut());
+            current = new DayResolution(next, resolved, history).run();
             result.add(current);
         }
         return result;

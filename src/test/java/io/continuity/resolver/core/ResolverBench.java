@@ -1,6 +1,8 @@
 package io.continuity.resolver.core;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import java.util.concurrent.Future;
 public final class ResolverBench {
 
     private static final int DAYS = 7;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private ResolverBench() {
     }
@@ -53,22 +56,24 @@ public final class ResolverBench {
         List<ChannelWeek> weeks = resolveAll(library, channels, threads, firstDay, digest);
         long resolveEnd = System.nanoTime();
         WeekFigures total = new WeekFigures(0, 0, 0, 0, 0, 0);
+        long cpuNanos = 0;
         for (ChannelWeek week : weeks) {
             total = total.plus(week.figures());
+            cpuNanos += week.cpuNanos();
         }
-        report(total, channels, threads, firstDay, resolveStart - setupStart, resolveEnd - resolveStart);
+        report(total, channels, threads, firstDay, resolveStart - setupStart, resolveEnd - resolveStart, cpuNanos);
         if (digest) {
             reportDigests(weeks);
         }
     }
 
     /** What one channel-week leaves behind: its figures and, with --digest, the digests of its events and days. */
-    private record ChannelWeek(WeekFigures figures, byte[] eventDigest, byte[] dayDigest) {
+    private record ChannelWeek(WeekFigures figures, long cpuNanos, byte[] eventDigest, byte[] dayDigest) {
 
-        static ChannelWeek of(ChannelSpec channel, List<ResolvedDay> week, boolean digest) {
+        static ChannelWeek of(ChannelSpec channel, List<ResolvedDay> week, long cpuNanos, boolean digest) {
             WeekFigures figures = WeekFigures.of(channel, week);
             if (!digest) {
-                return new ChannelWeek(figures, null, null);
+                return new ChannelWeek(figures, cpuNanos, null, null);
             }
             MessageDigest events = sha256();
             MessageDigest days = sha256();
@@ -78,7 +83,7 @@ public final class ResolverBench {
                 }
                 days.update((day + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            return new ChannelWeek(figures, events.digest(), days.digest());
+            return new ChannelWeek(figures, cpuNanos, events.digest(), days.digest());
         }
     }
 
@@ -141,7 +146,11 @@ public final class ResolverBench {
             List<Future<ChannelWeek>> futures = new ArrayList<>();
             for (int c = 0; c < channels; c++) {
                 ResolveRequest request = library.request(c, first);
-                futures.add(pool.submit(() -> ChannelWeek.of(request.channel(), resolver.resolveDays(request, DAYS), digest)));
+                futures.add(pool.submit(() -> {
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
+                    List<ResolvedDay> week = resolver.resolveDays(request, DAYS);
+                    return ChannelWeek.of(request.channel(), week, THREADS.getCurrentThreadCpuTime() - cpuStart, digest);
+                }));
             }
             List<ChannelWeek> weeks = new ArrayList<>();
             for (Future<ChannelWeek> future : futures) {
@@ -154,11 +163,13 @@ public final class ResolverBench {
     }
 
     private static void report(WeekFigures figures, int channels, int threads, LocalDate first, long setupNanos,
-                               long resolveNanos) throws IOException {
+                               long resolveNanos, long cpuNanos) throws IOException {
         double seconds = resolveNanos / 1e9;
         System.out.printf("workload: %d channels x %d days from %s (%d threads)%n", channels, DAYS, first, threads);
         System.out.printf("setup %.2f s, resolve %.2f s: %.0f channel-days/s, %.1f ms per channel-week%n",
                 setupNanos / 1e9, seconds, channels * DAYS / seconds, resolveNanos / 1e6 / channels);
+        // CPU time of the resolving threads: on a busy machine the wall time above includes waiting for a core
+        System.out.printf("resolving threads' CPU time %.2f s: %.1f ms per channel-week%n", cpuNanos / 1e9, cpuNanos / 1e6 / channels);
         System.out.printf("peak RSS %s%n", peakRss());
         System.out.printf("gap share %.4f %% (%.1f s per channel-week), filler share %.2f %%%n",
                 100.0 * figures.gapMs() / figures.totalMs(), figures.gapMs() / 1000.0 / channels,
@@ -166,8 +177,9 @@ public final class ResolverBench {
         System.out.printf("programme items %d, off-grid starts %d, repeats inside a channel-week %d%n",
                 figures.programmes(), figures.offGrid(), figures.repeats());
         // one machine-readable line for the benchmark harness (io.continuity.bench.PeerWorkloadBenchmark)
-        System.out.printf(java.util.Locale.ROOT, "RESULT channels=%d days=%d threads=%d resolve_ms=%.1f peak_rss_kb=%s total_ms=%d gap_ms=%d programmes=%d "
-                + "off_grid=%d repeats=%d%n", channels, DAYS, threads, resolveNanos / 1e6, peakRss().replace("kB", "").trim(),
+        System.out.printf(java.util.Locale.ROOT, "RESULT channels=%d days=%d threads=%d resolve_ms=%.1f resolve_cpu_ms=%.1f peak_rss_kb=%s "
+                + "total_ms=%d gap_ms=%d programmes=%d "
+                + "off_grid=%d repeats=%d%n", channels, DAYS, threads, resolveNanos / 1e6, cpuNanos / 1e6, peakRss().replace("kB", "").trim(),
                 figures.totalMs(), figures.gapMs(), figures.programmes(), figures.offGrid(), figures.repeats());
     }
 
