@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Picks the successive items of one assignment window (built by {@link ContentSource}). Four modes:
@@ -26,7 +27,7 @@ final class AssignmentPlayer {
     enum Mode { SINGLE, ORDERED, RANKED, RANDOM }
 
     /** A chosen item: the asset, where playback starts inside it and how long it airs. */
-    record Pick(CatalogAsset asset, long offsetMs, long airMs, String why) {
+    record Pick(CatalogAsset asset, long offsetMs, long airMs, Supplier<String> why) {
     }
 
     private static final int MAX_ALTERNATIVES = 3;
@@ -126,8 +127,9 @@ final class AssignmentPlayer {
             if (lastIndex >= 0 && position >= order.size()) {
                 reportWrap(candidate, at);
             }
-            String after = last.map(play -> "next after " + label(play.assetUuid())).orElse("first in order");
-            return Optional.of(pick(candidate, source + ": " + after));
+            CatalogAsset previous = last.isPresent() ? order.get(lastIndex) : null;
+            return Optional.of(pick(candidate, () -> source + ": " + (previous == null ? "first in order"
+                    : "next after " + EpisodeOrder.label(previous))));
         }
         return Optional.empty();
     }
@@ -146,8 +148,8 @@ final class AssignmentPlayer {
         }
         if (mode == Mode.RANDOM) {
             int index = SeededChoice.index(day.seed(), at, allowed.size());
-            return Optional.of(pick(allowed.get(index), source + ": seeded pick " + (index + 1) + " of "
-                    + allowed.size()));
+            int of = allowed.size();
+            return Optional.of(pick(allowed.get(index), () -> source + ": seeded pick " + (index + 1) + " of " + of));
         }
         List<CatalogAsset> ranked = new ArrayList<>(allowed);
         ranked.sort(rankOrder(at));
@@ -223,6 +225,11 @@ final class AssignmentPlayer {
     }
 
     private Pick pick(CatalogAsset asset, String why) {
+        return pick(asset, () -> why);
+    }
+
+    /** A pick whose explanation is written when it is read, from values that never change. */
+    private Pick pick(CatalogAsset asset, Supplier<String> why) {
         return new Pick(asset, assignment.playbackRules().offsetMs(), airMs(asset), why);
     }
 

@@ -2,12 +2,14 @@ package io.continuity.resolver.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The channel's filler pool for one day: eligible assets matching the channel's filler rule (filler, bumper and
@@ -168,6 +170,13 @@ final class FillerPool {
      * @param context what the padding follows, for the explanation
      */
     void pad(Instant to, UUID assignmentId, UUID planId, String context) {
+        pad(to, assignmentId, planId, () -> context);
+    }
+
+    /**
+     * {@link #pad(Instant, UUID, UUID, String)} with the context written only when the explanation is read.
+     */
+    void pad(Instant to, UUID assignmentId, UUID planId, Supplier<String> context) {
         Instant from = timeline.cursor();
         if (!to.isAfter(from)) {
             return;
@@ -196,9 +205,11 @@ final class FillerPool {
             }
         }
         if (count > 0) {
-            day.log().info(Decision.Kind.PADDED, from, assignmentId, null, "padded " + DayContext.length(
-                    Duration.between(from, to).toMillis()) + " " + context + " up to " + day.local(to) + " with "
-                    + count + " least recently used filler item(s) that fit");
+            int placed = count;
+            ZoneId zone = day.channel().zone();
+            day.log().info(Decision.Kind.PADDED, from, assignmentId, null, () -> "padded " + DayContext.length(
+                    Duration.between(from, to).toMillis()) + " " + context.get() + " up to " + DayContext.local(zone, to) + " with "
+                    + placed + " least recently used filler item(s) that fit");
         }
         if (gaps > 0) {
             explainGaps(firstGap, gaps, gapMillis, assignmentId, context);
@@ -218,14 +229,19 @@ final class FillerPool {
         return result;
     }
 
-    private void explainGaps(Instant at, int gaps, long millis, UUID assignmentId, String context) {
-        String what = gaps == 1 ? "gap of " + DayContext.length(millis) : gaps + " gaps of " + DayContext.length(millis) + " in all (one per grid block)";
+    private void explainGaps(Instant at, int gaps, long millis, UUID assignmentId, Supplier<String> context) {
         if (fillers.isEmpty()) {
-            day.log().warn(Decision.Kind.GAP, at, assignmentId, null, what + " " + context + ": the channel's filler pool is empty");
+            day.log().warn(Decision.Kind.GAP, at, assignmentId, null, gapsText(gaps, millis) + " " + context.get()
+                    + ": the channel's filler pool is empty");
         } else {
-            day.log().info(Decision.Kind.GAP, at, assignmentId, null, what + " " + context + ": shorter than the shortest filler ("
-                    + DayContext.length(durations[0]) + ")");
+            long shortest = durations[0];
+            day.log().info(Decision.Kind.GAP, at, assignmentId, null, () -> gapsText(gaps, millis) + " " + context.get()
+                    + ": shorter than the shortest filler (" + DayContext.length(shortest) + ")");
         }
+    }
+
+    private static String gapsText(int gaps, long millis) {
+        return gaps == 1 ? "gap of " + DayContext.length(millis) : gaps + " gaps of " + DayContext.length(millis) + " in all (one per grid block)";
     }
 
     /**
