@@ -18,7 +18,7 @@ final class DayTimeline {
     private final ChannelSpec channel;
     private final LocalDate day;
     private final int seedGeneration;
-    private final List<ResolvedEvent> events = new ArrayList<>();
+    private final List<ResolvedEvent> events = new ArrayList<>(256);
     private final InMemoryPlayHistory today;
     private final PlayHistory history;
     private Instant cursor;

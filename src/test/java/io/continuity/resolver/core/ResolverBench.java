@@ -124,7 +124,11 @@ public final class ResolverBench {
             int programmes = 0;
             int offGrid = 0;
             int repeats = 0;
-            for (ResolvedEvent event : week.stream().flatMap(day -> day.events().stream()).toList()) {
+            List<ResolvedEvent> events = new ArrayList<>();
+            for (ResolvedDay day : week) {
+                events.addAll(day.events());
+            }
+            for (ResolvedEvent event : events) {
                 long millis = event.duration().toMillis();
                 total += millis;
                 gap += event.kind() == EventKind.GAP ? millis : 0;
