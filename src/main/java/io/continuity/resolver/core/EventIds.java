@@ -2,8 +2,6 @@ package io.continuity.resolver.core;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,10 +15,11 @@ import java.util.UUID;
  *
  * <p>The name is {@code "continuity-event|" + channel + '|' + day + '|' + start + '|' + asset + '|' + kind + '|' +
  * generation} in the {@code toString} forms of those values, exactly as {@link UUID#nameUUIDFromBytes} would hash
- * it. The name is written as ASCII bytes straight into a per-thread buffer and hashed with a per-thread MD5, because
+ * it. The name is written as ASCII bytes straight into a per-thread buffer and hashed with {@link Md5}, because
  * one uuid is made per resolved event and the string concatenation, {@code Instant.toString} and the digest lookup
  * were a fifth of the resolver's time (benchmark B7). Values outside the fast path (years outside 1000–9999, sub-millisecond
- * instants) fall back to their {@code toString}, so the uuid never depends on which path made it.
+ * instants) fall back to their {@code toString}, so the uuid never depends on which path made it. The names of one
+ * channel-day share their start (prefix, channel, day), so {@link #forDay} hashes its whole blocks once for the day.
  */
 final class EventIds {
 
@@ -34,6 +33,11 @@ final class EventIds {
 
     static UUID eventUuid(UUID channelId, LocalDate day, Instant start, UUID assetUuid, EventKind kind,
                           int seedGeneration) {
+        return forDay(channelId, day).eventUuid(start, assetUuid, kind, seedGeneration);
+    }
+
+    /** The event uuids of one channel-day: the part of the name they share is hashed once. */
+    static ForDay forDay(UUID channelId, LocalDate day) {
         Scratch s = SCRATCH.get();
         s.length = 0;
         s.put(EVENT_PREFIX);
@@ -41,18 +45,47 @@ final class EventIds {
         s.put('|');
         s.date(day);
         s.put('|');
-        s.instant(start);
-        s.put('|');
-        if (assetUuid == null) {
-            s.put(NULL);
-        } else {
-            s.uuid(assetUuid);
+        int[] state = Md5.initialState();
+        int whole = s.length / 64 * 64;
+        for (int offset = 0; offset < whole; offset += 64) {
+            Md5.compress(state, s.bytes, offset, s.words);
         }
-        s.put('|');
-        s.ascii(kind.name());
-        s.put('|');
-        s.ascii(Integer.toString(seedGeneration));
-        return s.nameUuid();
+        return new ForDay(state, whole, Arrays.copyOfRange(s.bytes, whole, s.length));
+    }
+
+    /**
+     * The MD5 state after the whole blocks of the shared part of a channel-day's event names, and the bytes of that
+     * part after them.
+     */
+    static final class ForDay {
+
+        private final int[] state;
+        private final long hashedBytes;
+        private final byte[] rest;
+
+        private ForDay(int[] state, long hashedBytes, byte[] rest) {
+            this.state = state;
+            this.hashedBytes = hashedBytes;
+            this.rest = rest;
+        }
+
+        UUID eventUuid(Instant start, UUID assetUuid, EventKind kind, int seedGeneration) {
+            Scratch s = SCRATCH.get();
+            s.length = 0;
+            s.put(rest);
+            s.instant(start);
+            s.put('|');
+            if (assetUuid == null) {
+                s.put(NULL);
+            } else {
+                s.uuid(assetUuid);
+            }
+            s.put('|');
+            s.ascii(kind.name());
+            s.put('|');
+            s.ascii(Integer.toString(seedGeneration));
+            return s.nameUuid(state, hashedBytes);
+        }
     }
 
     static long daySeed(UUID channelId, LocalDate day, int seedGeneration) {
@@ -62,25 +95,24 @@ final class EventIds {
                 .putLong(hash.getLeastSignificantBits()).getLong(4);
     }
 
-    /** A growable ASCII buffer and an MD5 digest, one per thread. */
+    /** A growable ASCII buffer and room for MD5's words, one per thread. */
     private static final class Scratch {
 
-        private final MessageDigest md5;
+        private final int[] words = new int[16];
         private byte[] bytes = new byte[192];
         private int length;
 
-        Scratch() {
-            try {
-                md5 = MessageDigest.getInstance("MD5");
-            } catch (NoSuchAlgorithmException e) {
-                throw new InternalError("MD5 not supported", e);
+        /**
+         * What {@link UUID#nameUUIDFromBytes} returns for a name of which {@code state} holds the first
+         * {@code hashedBytes} bytes and this buffer the rest.
+         */
+        UUID nameUuid(int[] state, long hashedBytes) {
+            ensure(72);
+            int[] digest = Md5.finish(state, hashedBytes, bytes, length, words);
+            byte[] hash = new byte[16];
+            for (int i = 0; i < 16; i++) {
+                hash[i] = (byte) (digest[i / 4] >>> (8 * (i % 4)));
             }
-        }
-
-        /** What {@link UUID#nameUUIDFromBytes} returns for the bytes written so far. */
-        UUID nameUuid() {
-            md5.update(bytes, 0, length);
-            byte[] hash = md5.digest();
             hash[6] &= 0x0f;
             hash[6] |= 0x30;
             hash[8] &= 0x3f;
