@@ -109,22 +109,11 @@ final class EventIds {
         UUID nameUuid(int[] state, long hashedBytes) {
             ensure(72);
             int[] digest = Md5.finish(state, hashedBytes, bytes, length, words);
-            byte[] hash = new byte[16];
-            for (int i = 0; i < 16; i++) {
-                hash[i] = (byte) (digest[i / 4] >>> (8 * (i % 4)));
-            }
-            hash[6] &= 0x0f;
-            hash[6] |= 0x30;
-            hash[8] &= 0x3f;
-            hash[8] |= (byte) 0x80;
-            long msb = 0;
-            long lsb = 0;
-            for (int i = 0; i < 8; i++) {
-                msb = (msb << 8) | (hash[i] & 0xff);
-            }
-            for (int i = 8; i < 16; i++) {
-                lsb = (lsb << 8) | (hash[i] & 0xff);
-            }
+            // the digest's bytes in order, big-endian, with the version (3) and variant bits set
+            long msb = (long) Integer.reverseBytes(digest[0]) << 32 | (Integer.reverseBytes(digest[1]) & 0xffffffffL);
+            long lsb = (long) Integer.reverseBytes(digest[2]) << 32 | (Integer.reverseBytes(digest[3]) & 0xffffffffL);
+            msb = msb & ~0xf000L | 0x3000L;
+            lsb = lsb & 0x3fffffffffffffffL | 0x8000000000000000L;
             return new UUID(msb, lsb);
         }
 

@@ -41,23 +41,29 @@ final class Md5 {
         int b = state[1];
         int c = state[2];
         int d = state[3];
-        for (int i = 0; i < 64; i++) {
-            int f;
-            int g;
-            if (i < 16) {
-                f = (b & c) | (~b & d);
-                g = i;
-            } else if (i < 32) {
-                f = (d & b) | (~d & c);
-                g = (5 * i + 1) & 15;
-            } else if (i < 48) {
-                f = b ^ c ^ d;
-                g = (3 * i + 5) & 15;
-            } else {
-                f = c ^ (b | ~d);
-                g = (7 * i) & 15;
-            }
-            int next = b + Integer.rotateLeft(a + f + K[i] + x[g], SHIFT[i]);
+        for (int i = 0; i < 16; i++) {
+            int next = b + Integer.rotateLeft(a + ((b & c) | (~b & d)) + K[i] + x[i], SHIFT[i]);
+            a = d;
+            d = c;
+            c = b;
+            b = next;
+        }
+        for (int i = 16; i < 32; i++) {
+            int next = b + Integer.rotateLeft(a + ((d & b) | (~d & c)) + K[i] + x[(5 * i + 1) & 15], SHIFT[i]);
+            a = d;
+            d = c;
+            c = b;
+            b = next;
+        }
+        for (int i = 32; i < 48; i++) {
+            int next = b + Integer.rotateLeft(a + (b ^ c ^ d) + K[i] + x[(3 * i + 5) & 15], SHIFT[i]);
+            a = d;
+            d = c;
+            c = b;
+            b = next;
+        }
+        for (int i = 48; i < 64; i++) {
+            int next = b + Integer.rotateLeft(a + (c ^ (b | ~d)) + K[i] + x[(7 * i) & 15], SHIFT[i]);
             a = d;
             d = c;
             c = b;
