@@ -2,6 +2,7 @@ package io.continuity.resolver.core;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,22 @@ public final class InMemoryPlayHistory implements PlayHistory {
     public Optional<Instant> lastPlayed(UUID assetUuid, Instant before) {
         Starts starts = startsByAsset.get(assetUuid);
         return starts == null ? Optional.empty() : Optional.ofNullable(starts.lower(before));
+    }
+
+    /** The same answer as {@link PlayHistory#lastPlayedAmong}, without an {@link Optional} per asset. */
+    @Override
+    public Optional<PlayRecord> lastPlayedAmong(Collection<UUID> assetUuids, Instant before) {
+        UUID latestUuid = null;
+        Instant latest = null;
+        for (UUID uuid : assetUuids) {
+            Starts starts = startsByAsset.get(uuid);
+            Instant played = starts == null ? null : starts.lower(before);
+            if (played != null && (latest == null || played.isAfter(latest))) {
+                latest = played;
+                latestUuid = uuid;
+            }
+        }
+        return latest == null ? Optional.empty() : Optional.of(new PlayRecord(latestUuid, latest));
     }
 
     /** Whether nothing has been recorded. */
