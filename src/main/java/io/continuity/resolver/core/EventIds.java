@@ -2,6 +2,8 @@ package io.continuity.resolver.core;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,11 +17,12 @@ import java.util.UUID;
  *
  * <p>The name is {@code "continuity-event|" + channel + '|' + day + '|' + start + '|' + asset + '|' + kind + '|' +
  * generation} in the {@code toString} forms of those values, exactly as {@link UUID#nameUUIDFromBytes} would hash
- * it. The name is written as ASCII bytes straight into a per-thread buffer and hashed with {@link Md5}, because
+ * it. The name is written as ASCII bytes straight into a per-thread buffer and hashed with MD5, because
  * one uuid is made per resolved event and the string concatenation, {@code Instant.toString} and the digest lookup
  * were a fifth of the resolver's time (benchmark B7). Values outside the fast path (years outside 1000–9999, sub-millisecond
  * instants) fall back to their {@code toString}, so the uuid never depends on which path made it. The names of one
- * channel-day share their start (prefix, channel, day), so {@link #forDay} hashes its whole blocks once for the day.
+ * channel-day share their start (prefix, channel, day), so {@link #forDay} hashes its whole blocks once for the day
+ * and each event continues from a copy of that digest.
  */
 final class EventIds {
 
@@ -45,27 +48,31 @@ final class EventIds {
         s.put('|');
         s.date(day);
         s.put('|');
-        int[] state = Md5.initialState();
         int whole = s.length / 64 * 64;
-        for (int offset = 0; offset < whole; offset += 64) {
-            Md5.compress(state, s.bytes, offset, s.words);
+        MessageDigest prefixed = md5();
+        prefixed.update(s.bytes, 0, whole);
+        return new ForDay(prefixed, Arrays.copyOfRange(s.bytes, whole, s.length));
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new InternalError("MD5 not supported", e);
         }
-        return new ForDay(state, whole, Arrays.copyOfRange(s.bytes, whole, s.length));
     }
 
     /**
-     * The MD5 state after the whole blocks of the shared part of a channel-day's event names, and the bytes of that
-     * part after them.
+     * An MD5 digest that has hashed the whole blocks of the shared part of a channel-day's event names (never updated
+     * again: each name hashes on a copy of it), and the bytes of that part after them.
      */
     static final class ForDay {
 
-        private final int[] state;
-        private final long hashedBytes;
+        private final MessageDigest prefixed;
         private final byte[] rest;
 
-        private ForDay(int[] state, long hashedBytes, byte[] rest) {
-            this.state = state;
-            this.hashedBytes = hashedBytes;
+        private ForDay(MessageDigest prefixed, byte[] rest) {
+            this.prefixed = prefixed;
             this.rest = rest;
         }
 
@@ -84,7 +91,11 @@ final class EventIds {
             s.ascii(kind.name());
             s.put('|');
             s.ascii(Integer.toString(seedGeneration));
-            return s.nameUuid(state, hashedBytes);
+            try {
+                return s.nameUuid((MessageDigest) prefixed.clone());
+            } catch (CloneNotSupportedException e) {
+                throw new InternalError("MD5 cannot be copied", e);
+            }
         }
     }
 
@@ -95,23 +106,28 @@ final class EventIds {
                 .putLong(hash.getLeastSignificantBits()).getLong(4);
     }
 
-    /** A growable ASCII buffer and room for MD5's words, one per thread. */
+    /** A growable ASCII buffer, one per thread. */
     private static final class Scratch {
 
-        private final int[] words = new int[16];
         private byte[] bytes = new byte[192];
         private int length;
 
         /**
-         * What {@link UUID#nameUUIDFromBytes} returns for a name of which {@code state} holds the first
-         * {@code hashedBytes} bytes and this buffer the rest.
+         * What {@link UUID#nameUUIDFromBytes} returns for a name of which {@code md5} has hashed the start and this
+         * buffer holds the rest.
          */
-        UUID nameUuid(int[] state, long hashedBytes) {
-            ensure(72);
-            int[] digest = Md5.finish(state, hashedBytes, bytes, length, words);
-            // the digest's bytes in order, big-endian, with the version (3) and variant bits set
-            long msb = (long) Integer.reverseBytes(digest[0]) << 32 | (Integer.reverseBytes(digest[1]) & 0xffffffffL);
-            long lsb = (long) Integer.reverseBytes(digest[2]) << 32 | (Integer.reverseBytes(digest[3]) & 0xffffffffL);
+        UUID nameUuid(MessageDigest md5) {
+            md5.update(bytes, 0, length);
+            byte[] hash = md5.digest();
+            long msb = 0;
+            long lsb = 0;
+            for (int i = 0; i < 8; i++) {
+                msb = (msb << 8) | (hash[i] & 0xff);
+            }
+            for (int i = 8; i < 16; i++) {
+                lsb = (lsb << 8) | (hash[i] & 0xff);
+            }
+            // the version (3) and variant bits, as UUID.nameUUIDFromBytes sets them
             msb = msb & ~0xf000L | 0x3000L;
             lsb = lsb & 0x3fffffffffffffffL | 0x8000000000000000L;
             return new UUID(msb, lsb);
