@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Picks the successive items of one assignment window (built by {@link ContentSource}). Four modes:
@@ -26,7 +27,7 @@ final class AssignmentPlayer {
     enum Mode { SINGLE, ORDERED, RANKED, RANDOM }
 
     /** A chosen item: the asset, where playback starts inside it and how long it airs. */
-    record Pick(CatalogAsset asset, long offsetMs, long airMs, String why) {
+    record Pick(CatalogAsset asset, long offsetMs, long airMs, Supplier<String> why) {
     }
 
     private static final int MAX_ALTERNATIVES = 3;
@@ -36,7 +37,7 @@ final class AssignmentPlayer {
     private final Mode mode;
     private final boolean seasonal;
     private final List<CatalogAsset> order;
-    private final List<UUID> orderUuids;
+    private final PlayOrder playOrder;
     private final String source;
     private final String problem;
     private final boolean loopSingle;
@@ -44,16 +45,16 @@ final class AssignmentPlayer {
     private boolean singlePlayed;
 
     AssignmentPlayer(DayContext day, AssignmentSpec assignment, Mode mode, boolean seasonal,
-                     List<CatalogAsset> order, String source, String problem, boolean loopSingle) {
+                     PlayOrder order, String source, String problem, boolean loopSingle) {
         this.day = day;
         this.assignment = assignment;
         this.mode = mode;
         this.seasonal = seasonal;
-        this.order = List.copyOf(order);
-        this.orderUuids = this.order.stream().map(CatalogAsset::uuid).toList();
+        this.order = order.assets();
+        this.playOrder = order;
         this.source = source;
         this.loopSingle = loopSingle;
-        this.problem = problem != null || order.stream().anyMatch(this::playable) ? problem
+        this.problem = problem != null || this.order.stream().anyMatch(this::playable) ? problem
                 : source + " has no eligible, playable asset";
     }
 
@@ -83,11 +84,11 @@ final class AssignmentPlayer {
         if (mode == Mode.SINGLE) {
             return List.of();
         }
-        int start = mode == Mode.ORDERED ? orderUuids.indexOf(chosen.asset().uuid()) + 1 : 0;
+        int start = mode == Mode.ORDERED ? playOrder.indexOf(chosen.asset().uuid()) + 1 : 0;
         List<UUID> result = new ArrayList<>();
         for (int step = 0; step < order.size() && result.size() < MAX_ALTERNATIVES; step++) {
             CatalogAsset candidate = order.get((start + step) % order.size());
-            if (playable(candidate) && !candidate.equals(chosen.asset()) && airMs(candidate) <= roomMs) {
+            if (playable(candidate) && !same(candidate, chosen.asset()) && airMs(candidate) <= roomMs) {
                 result.add(candidate.uuid());
             }
         }
@@ -104,8 +105,11 @@ final class AssignmentPlayer {
     }
 
     private Optional<Pick> nextOrdered(Instant at, long remainingMs) {
-        Optional<PlayRecord> last = day.history().lastPlayedAmong(orderUuids, at);
-        int lastIndex = last.map(play -> orderUuids.indexOf(play.assetUuid())).orElse(-1);
+        if (nothingFits(remainingMs)) {
+            return Optional.empty();
+        }
+        Optional<PlayRecord> last = day.history().lastPlayedAmong(playOrder.uuids(), at);
+        int lastIndex = last.map(play -> playOrder.indexOf(play.assetUuid())).orElse(-1);
         long nominalMs = assignment.durationMinutes() * 60_000L;
         for (int step = 0; step < order.size(); step++) {
             int position = lastIndex + 1 + step;
@@ -123,15 +127,20 @@ final class AssignmentPlayer {
             if (lastIndex >= 0 && position >= order.size()) {
                 reportWrap(candidate, at);
             }
-            String after = last.map(play -> "next after " + label(play.assetUuid())).orElse("first in order");
-            return Optional.of(pick(candidate, source + ": " + after));
+            CatalogAsset previous = last.isPresent() ? order.get(lastIndex) : null;
+            return Optional.of(pick(candidate, () -> source + ": " + (previous == null ? "first in order"
+                    : "next after " + EpisodeOrder.label(previous))));
         }
         return Optional.empty();
     }
 
     private Optional<Pick> nextChosen(Instant at, long remainingMs) {
-        List<CatalogAsset> fitting = order.stream()
-                .filter(c -> playable(c) && airMs(c) <= remainingMs).toList();
+        List<CatalogAsset> fitting = new ArrayList<>();
+        for (CatalogAsset candidate : order) {
+            if (playable(candidate) && airMs(candidate) <= remainingMs) {
+                fitting.add(candidate);
+            }
+        }
         List<CatalogAsset> allowed = preferNew(RepeatGuard.apply(fitting, at, assignment.playbackRules(), day,
                 assignment.id()));
         if (allowed.isEmpty()) {
@@ -139,8 +148,8 @@ final class AssignmentPlayer {
         }
         if (mode == Mode.RANDOM) {
             int index = SeededChoice.index(day.seed(), at, allowed.size());
-            return Optional.of(pick(allowed.get(index), source + ": seeded pick " + (index + 1) + " of "
-                    + allowed.size()));
+            int of = allowed.size();
+            return Optional.of(pick(allowed.get(index), () -> source + ": seeded pick " + (index + 1) + " of " + of));
         }
         List<CatalogAsset> ranked = new ArrayList<>(allowed);
         ranked.sort(rankOrder(at));
@@ -194,10 +203,33 @@ final class AssignmentPlayer {
     }
 
     private String label(UUID uuid) {
-        return EpisodeOrder.label(order.get(orderUuids.indexOf(uuid)));
+        return EpisodeOrder.label(order.get(playOrder.indexOf(uuid)));
+    }
+
+    /**
+     * Whether the ordered walk would end at once without a pick: no item is longer than the assignment (nothing to
+     * skip and report) and even the shortest playable item is longer than {@code remainingMs}. Known without the
+     * history when the playback rules cut nothing off and ask for no freshness.
+     */
+    private boolean nothingFits(long remainingMs) {
+        PlaybackRules rules = assignment.playbackRules();
+        if (rules.offsetMs() != 0 || rules.freshness() != null || playOrder.shortestEligibleMs() == Long.MAX_VALUE) {
+            return false;
+        }
+        return playOrder.longestEligibleMs() <= assignment.durationMinutes() * 60_000L && playOrder.shortestEligibleMs() > remainingMs;
+    }
+
+    /** {@code a.equals(b)}, answered by the uuids first: records with different uuids are never equal. */
+    private static boolean same(CatalogAsset a, CatalogAsset b) {
+        return a == b || a.uuid().equals(b.uuid()) && a.equals(b);
     }
 
     private Pick pick(CatalogAsset asset, String why) {
+        return pick(asset, () -> why);
+    }
+
+    /** A pick whose explanation is written when it is read, from values that never change. */
+    private Pick pick(CatalogAsset asset, Supplier<String> why) {
         return new Pick(asset, assignment.playbackRules().offsetMs(), airMs(asset), why);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Read-only view of the asset catalog at the moment a day is resolved. Views return assets whatever their
@@ -35,4 +36,14 @@ public interface CatalogView {
     List<CatalogAsset> all();
 
     Optional<VirtualAssetSpec> virtualAsset(UUID uuid);
+
+    /**
+     * A value computed from this view alone (an index the resolver builds over it), kept for the view's lifetime
+     * when the view can keep it, so every day and channel resolved against one snapshot shares it. {@code key} must
+     * say everything the value depends on besides the view. The default keeps nothing. Must be safe to call from
+     * several threads.
+     */
+    default <T> T derived(Object key, Supplier<T> compute) {
+        return compute.get();
+    }
 }

@@ -49,7 +49,7 @@ final class ContentSource {
         String problem = asset.get().eligible() ? null : "asset " + EpisodeOrder.label(asset.get())
                 + " is not eligible (state " + asset.get().state() + ", approved "
                 + asset.get().approvedForBroadcast() + ", deleted " + asset.get().deleted() + ")";
-        return new AssignmentPlayer(day, assignment, AssignmentPlayer.Mode.SINGLE, false, List.of(asset.get()),
+        return new AssignmentPlayer(day, assignment, AssignmentPlayer.Mode.SINGLE, false, PlayOrder.of(List.of(asset.get())),
                 "asset " + EpisodeOrder.label(asset.get()), problem, loopSingle);
     }
 
@@ -58,7 +58,7 @@ final class ContentSource {
         String source = "series '" + assignment.contentReference() + "'";
         EpisodePolicy policy = policy(assignment, assignment.playbackRules().random() ? EpisodePolicy.RANDOM
                 : EpisodePolicy.SEQUENTIAL);
-        return byPolicy(assignment, policy, episodes, false, source);
+        return byPolicy(assignment, policy, episodes, false, true, source);
     }
 
     private AssignmentPlayer rule(AssignmentSpec assignment) {
@@ -66,7 +66,7 @@ final class ContentSource {
         boolean random = assignment.contentType() == ContentType.RANDOM || assignment.playbackRules().random();
         EpisodePolicy policy = random ? EpisodePolicy.RANDOM : policy(assignment,
                 assignment.playbackRules().sequential() ? EpisodePolicy.SEQUENTIAL : EpisodePolicy.LEAST_RECENTLY_USED);
-        return byPolicy(assignment, policy, matches, false, "rule " + ruleName(assignment));
+        return byPolicy(assignment, policy, matches, false, assignment.rule().freshness() == null, "rule " + ruleName(assignment));
     }
 
     private AssignmentPlayer virtualPackage(AssignmentSpec assignment) {
@@ -81,39 +81,46 @@ final class ContentSource {
         EpisodePolicy fallback = assignment.playbackRules().random() ? EpisodePolicy.RANDOM
                 : EpisodePolicy.SEQUENTIAL;
         String source = "virtual package '" + virtual.get().title() + "'";
-        return byPolicy(assignment, policy(assignment, fallback), members, !ruleBased, source);
+        return byPolicy(assignment, policy(assignment, fallback), members, !ruleBased,
+                ruleBased && virtual.get().rule().freshness() == null, source);
     }
 
     /**
      * @param assets     candidates in their natural order (S/E order, or a fixed package order)
      * @param fixedOrder keep {@code assets}' order for syndication too (virtual packages)
+     * @param kept       {@code assets} is a list the catalog keeps and hands out again, so its order is shared
      */
     private AssignmentPlayer byPolicy(AssignmentSpec assignment, EpisodePolicy policy, List<CatalogAsset> assets,
-                                      boolean fixedOrder, String source) {
+                                      boolean fixedOrder, boolean kept, String source) {
         String described = source + " (" + policy.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")";
         return switch (policy) {
-            case SEQUENTIAL -> ordered(assignment, assets, described);
-            case SYNDICATION -> ordered(assignment, fixedOrder ? assets : sorted(assets, EpisodeOrder.SYNDICATION),
+            case SEQUENTIAL -> ordered(assignment, kept ? PlayOrder.shared(day.catalog(), assets, false) : PlayOrder.of(assets),
                     described);
-            case RANDOM -> chosen(assignment, AssignmentPlayer.Mode.RANDOM, false, assets, described);
-            case SEASONAL -> chosen(assignment, AssignmentPlayer.Mode.RANKED, true, assets, described);
-            case LEAST_RECENTLY_USED -> chosen(assignment, AssignmentPlayer.Mode.RANKED, false, assets, described);
+            case SYNDICATION -> ordered(assignment, PlayOrder.of(fixedOrder ? assets : sorted(assets, EpisodeOrder.SYNDICATION)),
+                    described);
+            case RANDOM -> chosen(assignment, AssignmentPlayer.Mode.RANDOM, false, candidates(assets, kept), described);
+            case SEASONAL -> chosen(assignment, AssignmentPlayer.Mode.RANKED, true, candidates(assets, kept), described);
+            case LEAST_RECENTLY_USED -> chosen(assignment, AssignmentPlayer.Mode.RANKED, false, candidates(assets, kept), described);
         };
     }
 
-    private AssignmentPlayer ordered(AssignmentSpec assignment, List<CatalogAsset> order, String source) {
+    /** The eligible ones of {@code assets}, in their order. */
+    private PlayOrder candidates(List<CatalogAsset> assets, boolean kept) {
+        return kept ? PlayOrder.shared(day.catalog(), assets, true) : PlayOrder.of(PlayOrder.eligible(assets));
+    }
+
+    private AssignmentPlayer ordered(AssignmentSpec assignment, PlayOrder order, String source) {
         return new AssignmentPlayer(day, assignment, AssignmentPlayer.Mode.ORDERED, false, order, source, null,
                 false);
     }
 
     private AssignmentPlayer chosen(AssignmentSpec assignment, AssignmentPlayer.Mode mode, boolean seasonal,
-                                    List<CatalogAsset> assets, String source) {
-        List<CatalogAsset> candidates = assets.stream().filter(CatalogAsset::eligible).toList();
+                                    PlayOrder candidates, String source) {
         return new AssignmentPlayer(day, assignment, mode, seasonal, candidates, source, null, false);
     }
 
     private AssignmentPlayer broken(AssignmentSpec assignment, String problem) {
-        return new AssignmentPlayer(day, assignment, AssignmentPlayer.Mode.SINGLE, false, List.of(), problem,
+        return new AssignmentPlayer(day, assignment, AssignmentPlayer.Mode.SINGLE, false, PlayOrder.of(List.of()), problem,
                 problem, false);
     }
 

@@ -7,6 +7,7 @@ import com.cronutils.parser.CronParser;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,6 +23,8 @@ final class CronDates {
     /** Answers per (expression, date): cron-utils' match is slow and every day of every channel asks it per plan. */
     private static final Map<DateMatch, Boolean> ANSWERS = new ConcurrentHashMap<>();
     private static final int MAX_ANSWERS = 50_000;
+    /** Validated expressions whose day-of-month, month and day-of-week are all wildcards: every date matches. */
+    private static final Set<String> EVERY_DAY = ConcurrentHashMap.newKeySet();
 
     private record DateMatch(String expression, LocalDate date) {
     }
@@ -31,9 +34,16 @@ final class CronDates {
 
     static void validate(String expression) {
         executionTime(expression);
+        String[] fields = expression.trim().split("\\s+");
+        if (fields[2].equals("*") && fields[3].equals("*") && fields[4].equals("*")) {
+            EVERY_DAY.add(expression);
+        }
     }
 
     static boolean matches(String expression, LocalDate date) {
+        if (EVERY_DAY.contains(expression)) {
+            return true;
+        }
         DateMatch key = new DateMatch(expression, date);
         Boolean known = ANSWERS.get(key);
         if (known != null) {

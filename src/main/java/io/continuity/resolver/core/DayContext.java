@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 /**
  * What every part of one day's resolution shares: the channel and its grid, the day's bounds and seed, the
@@ -14,7 +15,12 @@ record DayContext(ChannelSpec channel, ChannelGrid grid, LocalDate day, Instant 
 
     /** Local wall-clock text of an instant, for explanations. */
     String local(Instant instant) {
-        return LocalDateTime.ofInstant(instant, channel.zone()).toLocalTime().toString();
+        return local(channel.zone(), instant);
+    }
+
+    /** Local wall-clock text of an instant in {@code zone}, for explanations written later. */
+    static String local(ZoneId zone, Instant instant) {
+        return LocalDateTime.ofInstant(instant, zone).toLocalTime().toString();
     }
 
     /** Local wall-clock date and time of an instant, for explanations. */

@@ -19,11 +19,20 @@ final class DayResolution {
     private final DayTimeline timeline;
 
     DayResolution(ResolveRequest request) {
+        this(request, null, null);
+    }
+
+    /**
+     * A resolution that records what it places in {@code live}, which {@code history} (the request's history for
+     * the days resolved before this one) already reads; with null, in a history of the day's own.
+     */
+    DayResolution(ResolveRequest request, InMemoryPlayHistory live, PlayHistory history) {
         this.request = request;
         ChannelSpec channel = request.channel();
         LocalDate label = request.broadcastDay();
         Instant start = BroadcastDays.dayStart(channel, label);
-        this.timeline = new DayTimeline(channel, label, start, request.seedGeneration(), request.history());
+        this.timeline = live == null ? new DayTimeline(channel, label, start, request.seedGeneration(), request.history())
+                : new DayTimeline(channel, label, start, request.seedGeneration(), live, history);
         this.day = new DayContext(channel, new ChannelGrid(channel), label, start,
                 BroadcastDays.dayEnd(channel, label), EventIds.daySeed(channel.id(), label, request.seedGeneration()),
                 request.catalog(), timeline.history(), new DecisionLog());

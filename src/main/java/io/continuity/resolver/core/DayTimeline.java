@@ -15,20 +15,33 @@ import java.util.UUID;
  */
 final class DayTimeline {
 
-    private final ChannelSpec channel;
-    private final LocalDate day;
     private final int seedGeneration;
-    private final List<ResolvedEvent> events = new ArrayList<>();
-    private final InMemoryPlayHistory today = InMemoryPlayHistory.empty();
+    private final EventIds.ForDay ids;
+    private final List<ResolvedEvent> events = new ArrayList<>(256);
+    private final InMemoryPlayHistory today;
     private final PlayHistory history;
     private Instant cursor;
 
     DayTimeline(ChannelSpec channel, LocalDate day, Instant dayStart, int seedGeneration, PlayHistory before) {
-        this.channel = channel;
-        this.day = day;
+        this(channel, day, dayStart, seedGeneration, InMemoryPlayHistory.empty(), null, before);
+    }
+
+    /**
+     * A timeline that records what it places in {@code live}, a history that {@code view} already reads (several days
+     * resolved in a row share one), instead of in a history of its own read on top of {@code before}.
+     */
+    DayTimeline(ChannelSpec channel, LocalDate day, Instant dayStart, int seedGeneration, InMemoryPlayHistory live,
+                PlayHistory view) {
+        this(channel, day, dayStart, seedGeneration, live, view, null);
+    }
+
+    private DayTimeline(ChannelSpec channel, LocalDate day, Instant dayStart, int seedGeneration, InMemoryPlayHistory today,
+                        PlayHistory view, PlayHistory before) {
         this.seedGeneration = seedGeneration;
+        this.ids = EventIds.forDay(channel.id(), day);
         this.cursor = dayStart;
-        this.history = new StackedPlayHistory(before, today);
+        this.today = today;
+        this.history = view != null ? view : new StackedPlayHistory(before, today);
     }
 
     /** Where the next event starts. */
@@ -110,7 +123,7 @@ final class DayTimeline {
     ResolvedEvent append(EventKind kind, CatalogAsset asset, long airMs, long offsetMs, UUID assignmentId,
                          UUID planId, List<UUID> fallback) {
         Instant end = cursor.plusMillis(airMs);
-        UUID uuid = EventIds.eventUuid(channel.id(), day, cursor, asset.uuid(), kind, seedGeneration);
+        UUID uuid = ids.eventUuid(cursor, asset.uuid(), kind, seedGeneration);
         ResolvedEvent event = new ResolvedEvent(uuid, asset.uuid(), kind, cursor, end, offsetMs, assignmentId,
                 planId, asset.displayTitle(), fallback);
         add(event);
@@ -119,7 +132,7 @@ final class DayTimeline {
 
     /** Appends a gap (slate) from the cursor to {@code end}. */
     ResolvedEvent appendGap(Instant end, UUID assignmentId, UUID planId) {
-        UUID uuid = EventIds.eventUuid(channel.id(), day, cursor, null, EventKind.GAP, seedGeneration);
+        UUID uuid = ids.eventUuid(cursor, null, EventKind.GAP, seedGeneration);
         ResolvedEvent event = new ResolvedEvent(uuid, null, EventKind.GAP, cursor, end, 0, assignmentId, planId,
                 "Slate", List.of());
         add(event);
@@ -127,7 +140,7 @@ final class DayTimeline {
     }
 
     private ResolvedEvent rest(ResolvedEvent item, Instant start, Instant end, long offsetMs) {
-        UUID uuid = EventIds.eventUuid(channel.id(), day, start, item.assetUuid(), item.kind(), seedGeneration);
+        UUID uuid = ids.eventUuid(start, item.assetUuid(), item.kind(), seedGeneration);
         return new ResolvedEvent(uuid, item.assetUuid(), item.kind(), start, end, item.kind() == EventKind.GAP ? 0
                 : offsetMs, item.assignmentId(), item.planId(), item.title(), item.fallback());
     }

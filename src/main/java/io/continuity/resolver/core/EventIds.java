@@ -17,10 +17,12 @@ import java.util.UUID;
  *
  * <p>The name is {@code "continuity-event|" + channel + '|' + day + '|' + start + '|' + asset + '|' + kind + '|' +
  * generation} in the {@code toString} forms of those values, exactly as {@link UUID#nameUUIDFromBytes} would hash
- * it. The name is written as ASCII bytes straight into a per-thread buffer and hashed with a per-thread MD5, because
+ * it. The name is written as ASCII bytes straight into a per-thread buffer and hashed with MD5, because
  * one uuid is made per resolved event and the string concatenation, {@code Instant.toString} and the digest lookup
  * were a fifth of the resolver's time (benchmark B7). Values outside the fast path (years outside 1000–9999, sub-millisecond
- * instants) fall back to their {@code toString}, so the uuid never depends on which path made it.
+ * instants) fall back to their {@code toString}, so the uuid never depends on which path made it. The names of one
+ * channel-day share their start (prefix, channel, day), so {@link #forDay} hashes its whole blocks once for the day
+ * and each event continues from a copy of that digest.
  */
 final class EventIds {
 
@@ -34,6 +36,11 @@ final class EventIds {
 
     static UUID eventUuid(UUID channelId, LocalDate day, Instant start, UUID assetUuid, EventKind kind,
                           int seedGeneration) {
+        return forDay(channelId, day).eventUuid(start, assetUuid, kind, seedGeneration);
+    }
+
+    /** The event uuids of one channel-day: the part of the name they share is hashed once. */
+    static ForDay forDay(UUID channelId, LocalDate day) {
         Scratch s = SCRATCH.get();
         s.length = 0;
         s.put(EVENT_PREFIX);
@@ -41,18 +48,55 @@ final class EventIds {
         s.put('|');
         s.date(day);
         s.put('|');
-        s.instant(start);
-        s.put('|');
-        if (assetUuid == null) {
-            s.put(NULL);
-        } else {
-            s.uuid(assetUuid);
+        int whole = s.length / 64 * 64;
+        MessageDigest prefixed = md5();
+        prefixed.update(s.bytes, 0, whole);
+        return new ForDay(prefixed, Arrays.copyOfRange(s.bytes, whole, s.length));
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new InternalError("MD5 not supported", e);
         }
-        s.put('|');
-        s.ascii(kind.name());
-        s.put('|');
-        s.ascii(Integer.toString(seedGeneration));
-        return s.nameUuid();
+    }
+
+    /**
+     * An MD5 digest that has hashed the whole blocks of the shared part of a channel-day's event names (never updated
+     * again: each name hashes on a copy of it), and the bytes of that part after them.
+     */
+    static final class ForDay {
+
+        private final MessageDigest prefixed;
+        private final byte[] rest;
+
+        private ForDay(MessageDigest prefixed, byte[] rest) {
+            this.prefixed = prefixed;
+            this.rest = rest;
+        }
+
+        UUID eventUuid(Instant start, UUID assetUuid, EventKind kind, int seedGeneration) {
+            Scratch s = SCRATCH.get();
+            s.length = 0;
+            s.put(rest);
+            s.instant(start);
+            s.put('|');
+            if (assetUuid == null) {
+                s.put(NULL);
+            } else {
+                s.uuid(assetUuid);
+            }
+            s.put('|');
+            s.ascii(kind.name());
+            s.put('|');
+            s.ascii(Integer.toString(seedGeneration));
+            try {
+                return s.nameUuid((MessageDigest) prefixed.clone());
+            } catch (CloneNotSupportedException e) {
+                throw new InternalError("MD5 cannot be copied", e);
+            }
+        }
     }
 
     static long daySeed(UUID channelId, LocalDate day, int seedGeneration) {
@@ -62,29 +106,19 @@ final class EventIds {
                 .putLong(hash.getLeastSignificantBits()).getLong(4);
     }
 
-    /** A growable ASCII buffer and an MD5 digest, one per thread. */
+    /** A growable ASCII buffer, one per thread. */
     private static final class Scratch {
 
-        private final MessageDigest md5;
         private byte[] bytes = new byte[192];
         private int length;
 
-        Scratch() {
-            try {
-                md5 = MessageDigest.getInstance("MD5");
-            } catch (NoSuchAlgorithmException e) {
-                throw new InternalError("MD5 not supported", e);
-            }
-        }
-
-        /** What {@link UUID#nameUUIDFromBytes} returns for the bytes written so far. */
-        UUID nameUuid() {
+        /**
+         * What {@link UUID#nameUUIDFromBytes} returns for a name of which {@code md5} has hashed the start and this
+         * buffer holds the rest.
+         */
+        UUID nameUuid(MessageDigest md5) {
             md5.update(bytes, 0, length);
             byte[] hash = md5.digest();
-            hash[6] &= 0x0f;
-            hash[6] |= 0x30;
-            hash[8] &= 0x3f;
-            hash[8] |= (byte) 0x80;
             long msb = 0;
             long lsb = 0;
             for (int i = 0; i < 8; i++) {
@@ -93,6 +127,9 @@ final class EventIds {
             for (int i = 8; i < 16; i++) {
                 lsb = (lsb << 8) | (hash[i] & 0xff);
             }
+            // the version (3) and variant bits, as UUID.nameUUIDFromBytes sets them
+            msb = msb & ~0xf000L | 0x3000L;
+            lsb = lsb & 0x3fffffffffffffffL | 0x8000000000000000L;
             return new UUID(msb, lsb);
         }
 

@@ -2,10 +2,14 @@ package io.continuity.resolver.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The channel's filler pool for one day: eligible assets matching the channel's filler rule (filler, bumper and
@@ -20,35 +24,84 @@ import java.util.UUID;
 final class FillerPool {
 
     private static final int MAX_FALLBACK_FILLERS = 2;
+    /** How many of a block's least recently used fillers are kept in order; picks almost always come from them. */
+    private static final int SHORTLIST = 16;
+    /** Below this many fitting fillers a pick scans them all, as cheap as the shortlist. */
+    private static final int SCAN_LIMIT = 24;
+
+    /**
+     * The pool as the catalog gives it, independent of the day: eligible fillers shortest first, their durations,
+     * each filler's part of its seeded rank and its position by uuid. Shared by every day resolved against one
+     * catalog view.
+     */
+    private record Pool(List<CatalogAsset> fillers, long[] durations, long[] rankSalt, Map<UUID, Integer> indexOf) {
+
+        private record Key(ContentRule fillerRule) {
+        }
+
+        static Pool of(DayContext day) {
+            ContentRule rule = day.channel().fillerRule();
+            if (rule.freshness() != null) {
+                return build(day.catalog().matching(rule, day.dayStart(), AssetKind.INTERSTITIAL_KINDS));
+            }
+            return day.catalog().derived(new Key(rule), () -> build(day.catalog().matching(rule, day.dayStart(),
+                    AssetKind.INTERSTITIAL_KINDS)));
+        }
+
+        private static Pool build(List<CatalogAsset> matching) {
+            List<CatalogAsset> pool = new ArrayList<>();
+            for (CatalogAsset asset : matching) {
+                if (asset.eligible() && asset.durationMs() > 0) {
+                    pool.add(asset);
+                }
+            }
+            pool.sort(Comparator.comparingLong(CatalogAsset::durationMs).thenComparing(CatalogAsset::uuid));
+            List<CatalogAsset> fillers = List.copyOf(pool);
+            long[] durations = new long[fillers.size()];
+            long[] salt = new long[fillers.size()];
+            Map<UUID, Integer> indexOf = new HashMap<>();
+            for (int i = 0; i < fillers.size(); i++) {
+                durations[i] = fillers.get(i).durationMs();
+                salt[i] = SeededChoice.rankSalt(fillers.get(i).uuid());
+                indexOf.put(fillers.get(i).uuid(), i);
+            }
+            return new Pool(fillers, durations, salt, Map.copyOf(indexOf));
+        }
+    }
 
     private final DayContext day;
     private final DayTimeline timeline;
     private final List<CatalogAsset> fillers;
     private final long[] durations;
+    private final long[] rankSalt;
+    private final Map<UUID, Integer> indexOf;
     private final long[] priorUse;
     private final long[] lastUse;
     private final long[] rank;
-    private final java.util.Map<UUID, Integer> indexOf = new java.util.HashMap<>();
+    /** The block for which {@code rank[i]} was computed, per filler: ranks are worked out only when a tie needs them. */
+    private final int[] rankedIn;
+    private final int[] shortlist = new int[SHORTLIST];
+    private final long[] shortlistUse = new long[SHORTLIST];
+    private int shortlistSize;
+    private int blockNumber;
+    private long blockSeed;
     private Instant block;
 
     FillerPool(DayContext day, DayTimeline timeline) {
         this.day = day;
         this.timeline = timeline;
-        List<CatalogAsset> pool = new ArrayList<>();
-        for (CatalogAsset asset : day.catalog().matching(day.channel().fillerRule(), day.dayStart(), AssetKind.INTERSTITIAL_KINDS)) {
-            if (asset.eligible() && asset.durationMs() > 0) {
-                pool.add(asset);
-            }
+        Pool pool = Pool.of(day);
+        this.fillers = pool.fillers();
+        this.durations = pool.durations();
+        this.rankSalt = pool.rankSalt();
+        this.indexOf = pool.indexOf();
+        this.priorUse = new long[fillers.size()];
+        for (int i = 0; i < priorUse.length; i++) {
+            priorUse[i] = RepeatGuard.lastPlayedMillis(fillers.get(i), day.dayStart(), timeline.history());
         }
-        pool.sort(Comparator.comparingLong(CatalogAsset::durationMs).thenComparing(CatalogAsset::uuid));
-        this.fillers = List.copyOf(pool);
-        this.durations = fillers.stream().mapToLong(CatalogAsset::durationMs).toArray();
-        this.priorUse = fillers.stream().mapToLong(f -> RepeatGuard.lastPlayedMillis(f, day.dayStart(), timeline.history())).toArray();
         this.lastUse = priorUse.clone();
         this.rank = new long[fillers.size()];
-        for (int i = 0; i < fillers.size(); i++) {
-            indexOf.put(fillers.get(i).uuid(), i);
-        }
+        this.rankedIn = new int[fillers.size()];
     }
 
     /** Starts the state of the grid block that contains {@code at}, unless it is the current one. */
@@ -58,10 +111,9 @@ final class FillerPool {
             return;
         }
         block = end;
+        blockNumber++;
+        blockSeed = SeededChoice.blockSeed(day.seed(), end);
         System.arraycopy(priorUse, 0, lastUse, 0, priorUse.length);
-        for (int i = 0; i < rank.length; i++) {
-            rank[i] = SeededChoice.rank(day.seed(), end, fillers.get(i).uuid());
-        }
         // filler the block already holds (kept from a previous version) counts as used, so a block resolved again after
         // its first part was frozen continues exactly as it did when resolved in one go
         Instant start = day.grid().nextBoundaryAtOrAfter(at.minus(Duration.ofMinutes(day.channel().gridBlockMinutes())).plusMillis(1));
@@ -71,10 +123,39 @@ final class FillerPool {
                 lastUse[i] = e.start().toEpochMilli();
             }
         });
+        fillShortlist();
+    }
+
+    /** The block's {@link #SHORTLIST} least recently used fillers, in the order {@link #lessRecent} gives. */
+    private void fillShortlist() {
+        shortlistSize = 0;
+        for (int i = durations.length - 1; i >= 0; i--) {
+            if (shortlistSize == SHORTLIST && !lessRecent(i, shortlist[SHORTLIST - 1])) {
+                continue;
+            }
+            int at = Math.min(shortlistSize, SHORTLIST - 1);
+            while (at > 0 && lessRecent(i, shortlist[at - 1])) {
+                shortlist[at] = shortlist[at - 1];
+                at--;
+            }
+            shortlist[at] = i;
+            shortlistSize = Math.min(shortlistSize + 1, SHORTLIST);
+        }
+        for (int k = 0; k < shortlistSize; k++) {
+            shortlistUse[k] = lastUse[shortlist[k]];
+        }
     }
 
     private Instant blockEnd(Instant at) {
         return day.grid().nextBoundaryAtOrAfter(at.plusMillis(1));
+    }
+
+    private long rank(int i) {
+        if (rankedIn[i] != blockNumber) {
+            rankedIn[i] = blockNumber;
+            rank[i] = SeededChoice.rank(blockSeed, rankSalt[i]);
+        }
+        return rank[i];
     }
 
     /** Whether the channel has no eligible filler at all. */
@@ -89,6 +170,13 @@ final class FillerPool {
      * @param context what the padding follows, for the explanation
      */
     void pad(Instant to, UUID assignmentId, UUID planId, String context) {
+        pad(to, assignmentId, planId, () -> context);
+    }
+
+    /**
+     * {@link #pad(Instant, UUID, UUID, String)} with the context written only when the explanation is read.
+     */
+    void pad(Instant to, UUID assignmentId, UUID planId, Supplier<String> context) {
         Instant from = timeline.cursor();
         if (!to.isAfter(from)) {
             return;
@@ -117,9 +205,11 @@ final class FillerPool {
             }
         }
         if (count > 0) {
-            day.log().info(Decision.Kind.PADDED, from, assignmentId, null, "padded " + DayContext.length(
-                    Duration.between(from, to).toMillis()) + " " + context + " up to " + day.local(to) + " with "
-                    + count + " least recently used filler item(s) that fit");
+            int placed = count;
+            ZoneId zone = day.channel().zone();
+            day.log().info(Decision.Kind.PADDED, from, assignmentId, null, () -> "padded " + DayContext.length(
+                    Duration.between(from, to).toMillis()) + " " + context.get() + " up to " + DayContext.local(zone, to) + " with "
+                    + placed + " least recently used filler item(s) that fit");
         }
         if (gaps > 0) {
             explainGaps(firstGap, gaps, gapMillis, assignmentId, context);
@@ -139,22 +229,47 @@ final class FillerPool {
         return result;
     }
 
-    private void explainGaps(Instant at, int gaps, long millis, UUID assignmentId, String context) {
-        String what = gaps == 1 ? "gap of " + DayContext.length(millis) : gaps + " gaps of " + DayContext.length(millis) + " in all (one per grid block)";
+    private void explainGaps(Instant at, int gaps, long millis, UUID assignmentId, Supplier<String> context) {
         if (fillers.isEmpty()) {
-            day.log().warn(Decision.Kind.GAP, at, assignmentId, null, what + " " + context + ": the channel's filler pool is empty");
+            day.log().warn(Decision.Kind.GAP, at, assignmentId, null, gapsText(gaps, millis) + " " + context.get()
+                    + ": the channel's filler pool is empty");
         } else {
-            day.log().info(Decision.Kind.GAP, at, assignmentId, null, what + " " + context + ": shorter than the shortest filler ("
-                    + DayContext.length(durations[0]) + ")");
+            long shortest = durations[0];
+            day.log().info(Decision.Kind.GAP, at, assignmentId, null, () -> gapsText(gaps, millis) + " " + context.get()
+                    + ": shorter than the shortest filler (" + DayContext.length(shortest) + ")");
         }
     }
 
-    /** The least recently used filler fitting {@code remaining}, preferring a clean remainder; -1 if none fits. */
+    private static String gapsText(int gaps, long millis) {
+        return gaps == 1 ? "gap of " + DayContext.length(millis) : gaps + " gaps of " + DayContext.length(millis) + " in all (one per grid block)";
+    }
+
+    /**
+     * The least recently used filler fitting {@code remaining}, preferring a clean remainder; -1 if none fits. The
+     * shortlist answers when it holds a fitting filler with a clean remainder that was not used since it was made: every
+     * filler outside it, and every filler used in the block since, is more recently used. Otherwise every fitting filler
+     * is compared.
+     */
     private int choose(long remaining) {
+        int fitting = upperIndex(remaining);
+        if (fitting > SCAN_LIMIT) {
+            long shortest = durations[0];
+            for (int k = 0; k < shortlistSize; k++) {
+                int i = shortlist[k];
+                long left = remaining - durations[i];
+                if (lastUse[i] == shortlistUse[k] && left >= 0 && (left == 0 || left >= shortest)) {
+                    return i;
+                }
+            }
+        }
+        return scan(fitting, remaining);
+    }
+
+    private int scan(int fitting, long remaining) {
         int best = -1;
         int bestClean = -1;
         long shortest = durations.length == 0 ? 0 : durations[0];
-        for (int i = upperIndex(remaining) - 1; i >= 0; i--) {
+        for (int i = fitting - 1; i >= 0; i--) {
             long left = remaining - durations[i];
             if (best < 0 || lessRecent(i, best)) {
                 best = i;
@@ -166,8 +281,14 @@ final class FillerPool {
         return bestClean >= 0 ? bestClean : best;
     }
 
+    /** Used less recently, else ranked first in the block's seeded order, else (a full tie) the longer one. */
     private boolean lessRecent(int i, int j) {
-        return lastUse[i] < lastUse[j] || lastUse[i] == lastUse[j] && rank[i] < rank[j];
+        if (lastUse[i] != lastUse[j]) {
+            return lastUse[i] < lastUse[j];
+        }
+        long ri = rank(i);
+        long rj = rank(j);
+        return ri < rj || ri == rj && i > j;
     }
 
     /** The number of fillers not longer than {@code millis}. */

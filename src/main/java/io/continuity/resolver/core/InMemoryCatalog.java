@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * An immutable {@link CatalogView} over lists of assets and virtual assets, indexed once; series lists are kept in
@@ -27,6 +28,7 @@ public final class InMemoryCatalog implements CatalogView {
     private final Map<UUID, VirtualAssetSpec> virtualAssets = new HashMap<>();
     private final List<CatalogAsset> all;
     private final Map<RuleKey, List<CatalogAsset>> matches = new ConcurrentHashMap<>();
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
     private record RuleKey(ContentRule rule, Set<AssetKind> roleKinds) {
     }
@@ -105,5 +107,17 @@ public final class InMemoryCatalog implements CatalogView {
     @Override
     public Optional<VirtualAssetSpec> virtualAsset(UUID uuid) {
         return Optional.ofNullable(virtualAssets.get(uuid));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Supplier<T> compute) {
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.get();
+            Object raced = derived.putIfAbsent(key, value);
+            value = raced == null ? value : raced;
+        }
+        return (T) value;
     }
 }

@@ -92,6 +92,9 @@ final class Layering {
 
     private static void explain(DayContext day, PlanSpec plan, AssignmentSpec assignment, Collection<PlanSpec> stronger,
                                 boolean overlapsOwnPlan) {
+        if (stronger.isEmpty() && !overlapsOwnPlan) {
+            return;
+        }
         Instant at = BroadcastDays.atScheduleMinute(day.channel(), day.day(), assignment.startMinute());
         String name = "assignment " + span(assignment.startMinute(), assignment.endMinute()) + " of plan '"
                 + plan.name() + "'";
@@ -122,10 +125,12 @@ final class Layering {
 
     private static List<UUID> lineage(List<PlanSpec> plansStrongestFirst, PlanSpec[] planAt) {
         Set<UUID> used = new HashSet<>();
+        PlanSpec previous = null;
         for (PlanSpec plan : planAt) {
-            if (plan != null) {
+            if (plan != null && plan != previous) {
                 used.add(plan.id());
             }
+            previous = plan;
         }
         return plansStrongestFirst.stream().map(PlanSpec::id).filter(used::contains).toList();
     }

@@ -71,6 +71,7 @@ final class RepeatGuard {
     }
 
     static long lastPlayedMillis(CatalogAsset asset, Instant at, PlayHistory history) {
-        return history.lastPlayed(asset.uuid(), at).map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
+        Optional<Instant> last = history.lastPlayed(asset.uuid(), at);
+        return last.isPresent() ? last.get().toEpochMilli() : Long.MIN_VALUE;
     }
 }

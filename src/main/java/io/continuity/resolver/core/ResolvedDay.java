@@ -26,7 +26,7 @@ public record ResolvedDay(UUID channelId, LocalDate broadcastDay, Instant daySta
 
     public ResolvedDay {
         events = List.copyOf(events);
-        decisions = List.copyOf(decisions);
+        decisions = decisions instanceof DecisionLog.Decisions written ? written : List.copyOf(decisions);
         planLineage = List.copyOf(planLineage);
         carryOut = carryOut == null ? List.of() : List.copyOf(carryOut);
     }

@@ -31,12 +31,21 @@ public final class Resolver {
             throw new IllegalArgumentException("days must be at least 1: " + days);
         }
         List<ResolvedDay> result = new ArrayList<>();
-        ResolvedDay current = resolve(first);
+        // one growing history holds what the days resolved so far placed, read together with the request's history:
+        // the same answers as a layer per day (history.plus(day)) under a layer for the day being resolved, without
+        // the layers. Each day records what it places as it goes; a frozen event that did not air is kept but not
+        // recorded while the first day is resolved, and the next days count it, so that day's events are recorded again.
+        InMemoryPlayHistory resolved = InMemoryPlayHistory.empty();
+        PlayHistory history = first.history() instanceof InMemoryPlayHistory given && given.isEmpty() ? resolved
+                : new StackedPlayHistory(first.history(), resolved);
+        ResolvedDay current = new DayResolution(first, resolved, history).run();
         result.add(current);
-        PlayHistory history = first.history();
         for (int i = 1; i < days; i++) {
-            history = history.plus(current);
-            current = resolve(first.forDay(first.broadcastDay().plusDays(i), history).withCarryIn(current.carryOut()));
+            if (i == 1 && !first.notAired().isEmpty()) {
+                resolved.recordAll(current);
+            }
+            ResolveRequest next = first.forDay(first.broadcastDay().plusDays(i), history).withCarryIn(current.carryOut());
+            current = new DayResolution(next, resolved, history).run();
             result.add(current);
         }
         return result;

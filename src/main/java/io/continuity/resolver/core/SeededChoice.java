@@ -27,6 +27,20 @@ final class SeededChoice {
                 ^ id.getLeastSignificantBits());
     }
 
+    /** {@link #rank(long, Instant, java.util.UUID)} in two parts: the block's part and the id's part. */
+    static long blockSeed(long daySeed, Instant slot) {
+        return daySeed ^ mix(slot.getEpochSecond() * 1_000L + slot.getNano() / 1_000_000);
+    }
+
+    static long rankSalt(java.util.UUID id) {
+        return mix(id.getMostSignificantBits()) ^ id.getLeastSignificantBits();
+    }
+
+    /** The same as {@link #rank(long, Instant, java.util.UUID)} from its two parts. */
+    static long rank(long blockSeed, long rankSalt) {
+        return mix(blockSeed ^ rankSalt);
+    }
+
     private static long mix(long value) {
         long z = value + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

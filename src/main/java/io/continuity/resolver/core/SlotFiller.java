@@ -2,6 +2,7 @@ package io.continuity.resolver.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,8 +84,9 @@ final class SlotFiller {
 
     /** Places items of {@code player} up to {@code end}; returns how many. */
     private int play(AssignmentPlayer player, Instant end, EventKind kind, UUID assignmentId, UUID planId) {
+        String first = player.source();
         filler.pad(day.grid().nextBoundaryWithin(timeline.cursor(), end), assignmentId, planId,
-                "before the first grid boundary of " + player.source());
+                () -> "before the first grid boundary of " + first);
         int placed = 0;
         while (timeline.cursor().isBefore(end)) {
             Instant start = timeline.cursor();
@@ -92,19 +94,21 @@ final class SlotFiller {
             if (pick.isEmpty()) {
                 break;
             }
-            Instant blockEnd = day.grid().nextBoundaryWithin(start.plusMillis(pick.get().airMs()), end);
+            AssignmentPlayer.Pick chosen = pick.get();
+            Instant blockEnd = day.grid().nextBoundaryWithin(start.plusMillis(chosen.airMs()), end);
             long room = Duration.between(start, blockEnd).toMillis();
-            List<UUID> fallback = new ArrayList<>(player.alternatives(pick.get(), room));
+            List<UUID> fallback = new ArrayList<>(player.alternatives(chosen, room));
             fallback.addAll(filler.fallbackFillers(room));
-            timeline.append(kind, pick.get().asset(), pick.get().airMs(), pick.get().offsetMs(), assignmentId,
-                    planId, fallback);
+            timeline.append(kind, chosen.asset(), chosen.airMs(), chosen.offsetMs(), assignmentId, planId, fallback);
+            ZoneId zone = day.channel().zone();
             day.log().info(kind == EventKind.PROGRAM ? Decision.Kind.SELECTED : Decision.Kind.FALLBACK, start,
-                    assignmentId, pick.get().asset().uuid(), EpisodeOrder.label(pick.get().asset()) + " at "
-                            + day.local(start) + ": " + pick.get().why());
-            filler.pad(blockEnd, assignmentId, planId, "after " + EpisodeOrder.label(pick.get().asset()));
+                    assignmentId, chosen.asset().uuid(), () -> EpisodeOrder.label(chosen.asset()) + " at "
+                            + DayContext.local(zone, start) + ": " + chosen.why().get());
+            filler.pad(blockEnd, assignmentId, planId, () -> "after " + EpisodeOrder.label(chosen.asset()));
             placed++;
         }
-        filler.pad(end, assignmentId, planId, "at the end of " + player.source() + " (nothing more fits)");
+        String source = player.source();
+        filler.pad(end, assignmentId, planId, () -> "at the end of " + source + " (nothing more fits)");
         return placed;
     }
 }
