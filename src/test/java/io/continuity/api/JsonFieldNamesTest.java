@@ -1,6 +1,7 @@
 package io.continuity.api;
 
 import static io.continuity.testing.Tokens.asScheduler;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,7 +27,8 @@ import jakarta.inject.Inject;
 
 /**
  * Each JSON field appears once under one name: a boolean is {@code is_active} / {@code is_deleted} where the v1
- * contract spells it so, and plain ({@code retired}) otherwise, never both (docs/decisions.md 16).
+ * contract spells it so, and plain ({@code retired}) otherwise, never both, in the answers and in the OpenAPI document
+ * (docs/decisions.md 16).
  */
 @QuarkusTest
 @WithTestResource(ContinuityTestResources.class)
@@ -69,6 +71,16 @@ class JsonFieldNamesTest {
         assertThat(fieldNames(answers.get("DELETE channel"))).contains("retired").doesNotContain("is_retired");
         assertThat(fieldNames(answers.get("DELETE plan"))).contains("is_active").doesNotContain("active");
         assertThat(fieldNames(answers.get("DELETE asset"))).contains("is_deleted", "retired").doesNotContain("deleted", "is_retired");
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheSameFields() throws IOException {
+        JsonNode schemas = restMapper.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .asByteArray()).path("components").path("schemas");
+        assertThat(fieldNames(schemas.path("ChannelView").path("properties"))).contains("retired").doesNotContain("is_retired");
+        assertThat(fieldNames(schemas.path("PlanView").path("properties"))).contains("is_active").doesNotContain("active");
+        assertThat(fieldNames(schemas.path("AssetView").path("properties"))).contains("is_deleted", "retired")
+                .doesNotContain("deleted", "is_retired");
     }
 
     private static List<String> duplicatedBooleans(JsonNode node) {
