@@ -53,6 +53,8 @@ import jakarta.transaction.Transactional;
 public class ChannelResolution {
 
     private static final Logger LOG = Logger.getLogger(ChannelResolution.class);
+    /** Every decision behind a stored version, at DEBUG: a category of its own, so the per-version lines can be had without them. */
+    private static final Logger DECISIONS = Logger.getLogger("io.continuity.resolver.decisions");
     private static final int HISTORY_DAYS = 28;
     private static final int MINUTES_PER_DAY = 1440;
 
@@ -357,12 +359,13 @@ public class ChannelResolution {
 
     /** The day's version and every decision behind it, at DEBUG: a horizon of many channels would flood INFO. */
     private static void explain(ChannelEntity channel, ResolvedDay day, BroadcastScheduleDayEntity stored, int frozen, String reason) {
-        if (!LOG.isDebugEnabled()) {
-            return;
+        if (LOG.isDebugEnabled()) {
+            long gaps = day.events().stream().filter(e -> e.kind() == EventKind.GAP).count();
+            LOG.debugf("Resolved %s %s as version %d (%s): %d events, %d frozen, %d gaps, %d warnings",
+                    channel.slug, day.broadcastDay(), stored.version, reason, day.events().size(), frozen, gaps, day.warnings().size());
         }
-        long gaps = day.events().stream().filter(e -> e.kind() == EventKind.GAP).count();
-        LOG.debugf("Resolved %s %s as version %d (%s): %d events, %d frozen, %d gaps, %d warnings",
-                channel.slug, day.broadcastDay(), stored.version, reason, day.events().size(), frozen, gaps, day.warnings().size());
-        day.decisions().forEach(d -> LOG.debugf("  %s %s %s at %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.at(), d.message()));
+        if (DECISIONS.isDebugEnabled()) {
+            day.decisions().forEach(d -> DECISIONS.debugf("  %s %s %s at %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.at(), d.message()));
+        }
     }
 }

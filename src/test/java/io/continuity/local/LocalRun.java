@@ -84,7 +84,8 @@ public final class LocalRun {
                 log("Using PostgreSQL at " + LocalPostgres.HOST + ":" + LocalPostgres.PORT + ", database " + DATABASE + " (recreated empty)");
                 return server + DATABASE;
             } catch (SQLException e) {
-                reason = "The PostgreSQL on " + LocalPostgres.HOST + ":" + LocalPostgres.PORT + " would not recreate " + DATABASE + " (" + e.getMessage() + ")";
+                reason = "The PostgreSQL on " + LocalPostgres.HOST + ":" + LocalPostgres.PORT + " would not recreate " + DATABASE + " ("
+                        + e.getMessage().replaceAll("\\s+", " ") + ")";
             }
         }
         EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
@@ -103,7 +104,7 @@ public final class LocalRun {
         String viewer = Tokens.mint("viewer@localhost", TOKEN_LIFETIME, Roles.VIEWER);
         Path env = tokensFile(jar, scheduler, viewer);
         String base = "http://localhost:" + httpPort;
-        log("Continuity is ready. Ctrl+C (or stopping Maven) stops the service, the broker and the database.");
+        log("Continuity is ready. Ctrl+C, or stopping Maven, stops everything this run started.");
         log("  Program guide, signed in as scheduler: " + base + "/#token=" + scheduler);
         log("  XMLTV for an IPTV player (viewer token): " + base + "/api/v1/epg/xmltv?access_token=" + viewer);
         log("  Shell: '. " + env + "' sets TOKEN (scheduler) and VIEWER_TOKEN (viewer), valid for " + TOKEN_LIFETIME.toDays() + " days");

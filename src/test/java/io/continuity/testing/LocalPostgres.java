@@ -76,11 +76,10 @@ public final class LocalPostgres {
 
     static Probe classify(String where, SQLException e) {
         String state = e.getSQLState() == null ? "no SQLSTATE" : e.getSQLState();
+        String said = "(SQLSTATE " + state + ": " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim() + ")";
         if (LOGIN_REFUSED.contains(state)) {
-            return new Probe(Outcome.REFUSES_LOGIN, "The PostgreSQL on " + where + " refuses user " + USER + " without a password (SQLSTATE "
-                    + state + ": " + e.getMessage() + ")");
+            return new Probe(Outcome.REFUSES_LOGIN, "The PostgreSQL on " + where + " refuses user " + USER + " without a password " + said);
         }
-        return new Probe(Outcome.UNUSABLE, where + " answers but not as a PostgreSQL the run can use (SQLSTATE " + state + ": " + e.getMessage()
-                + ")");
+        return new Probe(Outcome.UNUSABLE, where + " answers but not as a PostgreSQL the run can use " + said);
     }
 }
