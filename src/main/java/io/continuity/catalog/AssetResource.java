@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.continuity.api.CommandBody;
 import io.continuity.api.CommandOptions;
 import io.continuity.api.CommandReplies;
@@ -62,7 +64,8 @@ public class AssetResource {
     /** An asset as the projection holds it; {@code eligible} says whether resolution may schedule it. */
     public record AssetView(UUID assetUuid, String title, String kind, long durationMs, String seriesId, String seriesTitle, Integer season,
             Integer episode, Integer syndicationOrder, String episodeTitle, String description, String genre, String rating, List<String> tags,
-            Instant addedAt, String state, boolean approvedForBroadcast, boolean isDeleted, boolean isRetired, boolean eligible, long version,
+            Instant addedAt, String state, boolean approvedForBroadcast,
+            @JsonProperty("is_deleted") boolean deleted, boolean retired, boolean eligible, long version,
             Instant createdAt, Instant updatedAt) {
 
         static AssetView of(CatalogAssetEntity a) {
@@ -101,7 +104,7 @@ public class AssetResource {
     @Operation(summary = "One live asset")
     public AssetView get(@PathParam("assetUuid") UUID assetUuid) {
         AssetView view = stored(assetUuid);
-        if (view.isRetired()) {
+        if (view.retired()) {
             throw ProblemException.notFound("asset " + assetUuid + " is retired");
         }
         return view;

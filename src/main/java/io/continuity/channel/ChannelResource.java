@@ -61,7 +61,7 @@ public class ChannelResource {
     /** A channel as the projection holds it. */
     public record ChannelView(UUID channelId, String slug, String title, String timezone, int gridBlockMinutes,
             List<Integer> blockStartOffsetsMinutes, String programmingDayStart, JsonNode fillerRule, JsonNode defaultProgramming,
-            boolean isRetired, long version, Instant createdAt, Instant updatedAt) {
+            boolean retired, long version, Instant createdAt, Instant updatedAt) {
 
         static ChannelView of(ChannelEntity c) {
             return new ChannelView(c.id, c.slug, c.title, c.timezone, c.gridBlockMinutes, c.blockStartOffsetsMinutes, c.programmingDayStart,
@@ -131,7 +131,7 @@ public class ChannelResource {
 
     private static ChannelView view(UUID channelId) {
         ChannelView view = stored(channelId);
-        if (view.isRetired()) {
+        if (view.retired()) {
             throw ProblemException.notFound("channel " + channelId + " is retired");
         }
         return view;

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.continuity.api.CommandBody;
 import io.continuity.api.CommandOptions;
 import io.continuity.api.CommandReplies;
@@ -60,7 +62,7 @@ public class PlanResource {
 
     /** A plan as the projection holds it. */
     public record PlanView(UUID planId, UUID channelId, String name, int priority, String cronExpression, LocalDate startDate,
-            LocalDate endDate, boolean isActive, long version, Instant createdAt, Instant updatedAt) {
+            LocalDate endDate, @JsonProperty("is_active") boolean active, long version, Instant createdAt, Instant updatedAt) {
 
         static PlanView of(SchedulePlanEntity p) {
             return new PlanView(p.id, p.channelId, p.name, p.priority, p.cronExpression, p.startDate, p.endDate, p.active, p.version,

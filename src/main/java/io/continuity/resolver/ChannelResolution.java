@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,6 @@ import io.continuity.resolver.core.BroadcastDays;
 import io.continuity.resolver.core.CatalogView;
 import io.continuity.resolver.core.ChannelGrid;
 import io.continuity.resolver.core.ChannelSpec;
-import io.continuity.resolver.core.Decision;
 import io.continuity.resolver.core.EventKind;
 import io.continuity.resolver.core.InMemoryPlayHistory;
 import io.continuity.resolver.core.OverrideLayer;
@@ -53,12 +53,10 @@ import jakarta.transaction.Transactional;
 public class ChannelResolution {
 
     private static final Logger LOG = Logger.getLogger(ChannelResolution.class);
+    /** Every decision behind a stored version, at DEBUG: a category of its own, so the per-version lines can be had without them. */
+    private static final Logger DECISIONS = Logger.getLogger("io.continuity.resolver.decisions");
     private static final int HISTORY_DAYS = 28;
     private static final int MINUTES_PER_DAY = 1440;
-    /** Decisions worth a log line even when they are not warnings: why a gap, why rules were relaxed, what was dropped. */
-    private static final java.util.Set<Decision.Kind> EXPLAINED = java.util.EnumSet.of(Decision.Kind.GAP, Decision.Kind.REPEAT_RELAXED,
-            Decision.Kind.SCARCITY, Decision.Kind.DROPPED, Decision.Kind.SKIPPED, Decision.Kind.FALLBACK, Decision.Kind.WRAPPED,
-            Decision.Kind.UNASSIGNED, Decision.Kind.DAY_LENGTH, Decision.Kind.CARRY_OVER);
 
     private final EntityManager em;
     private final CatalogSnapshots catalogs;
@@ -158,6 +156,7 @@ public class ChannelResolution {
         ResolvedDay previous = null;
         boolean earlierChanged = false;
         int written = 0;
+        Map<String, List<LocalDate>> warnings = new LinkedHashMap<>();
         for (LocalDate day = today; !day.isAfter(today.plusDays(config.horizon().days())); day = day.plusDays(1)) {
             BroadcastScheduleDayEntity current = currentSchedule.day(channel.id, day).orElse(null);
             if (current != null && !earlierChanged && scope.days() != null && !scope.days().contains(day)) {
@@ -192,8 +191,17 @@ public class ChannelResolution {
             alertOnFallback(channel, resolved, currentEvents.subList(Math.min(frozen.size(), currentEvents.size()), currentEvents.size()),
                     catalog, now, stored.version);
             explain(channel, resolved, stored, frozen.size(), scope.reason());
+            resolved.warnings().forEach(w -> warnings.computeIfAbsent(w.kind() + ": " + w.message(), k -> new ArrayList<>())
+                    .add(resolved.broadcastDay()));
         }
+        warn(channel, warnings);
         return written;
+    }
+
+    /** One line per distinct warning of a resolution, with the days it concerns (a warning usually repeats day after day). */
+    private static void warn(ChannelEntity channel, Map<String, List<LocalDate>> warnings) {
+        warnings.forEach((warning, days) -> LOG.warnf("%s %s (%s)", channel.slug, warning,
+                days.size() == 1 ? days.get(0) : days.size() + " days, " + days.get(0) + " .. " + days.get(days.size() - 1)));
     }
 
     /** The resolved day with every applied override of the day on top, in the order they were applied. */
@@ -349,18 +357,15 @@ public class ChannelResolution {
         return a.isAfter(b) ? a : b;
     }
 
+    /** The day's version and every decision behind it, at DEBUG: a horizon of many channels would flood INFO. */
     private static void explain(ChannelEntity channel, ResolvedDay day, BroadcastScheduleDayEntity stored, int frozen, String reason) {
-        long gaps = day.events().stream().filter(e -> e.kind() == EventKind.GAP).count();
-        List<Decision> warnings = day.warnings();
-        LOG.infof("Resolved %s %s as version %d (%s): %d events, %d frozen, %d gaps, %d warnings",
-                channel.slug, day.broadcastDay(), stored.version, reason, day.events().size(), frozen, gaps, warnings.size());
-        for (Decision d : warnings) {
-            LOG.warnf("  %s %s %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.message());
-        }
-        day.decisions().stream().filter(d -> !d.isWarning() && EXPLAINED.contains(d.kind()))
-                .forEach(d -> LOG.infof("  %s %s %s at %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.at(), d.message()));
         if (LOG.isDebugEnabled()) {
-            day.decisions().forEach(d -> LOG.debugf("  %s %s %s at %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.at(), d.message()));
+            long gaps = day.events().stream().filter(e -> e.kind() == EventKind.GAP).count();
+            LOG.debugf("Resolved %s %s as version %d (%s): %d events, %d frozen, %d gaps, %d warnings",
+                    channel.slug, day.broadcastDay(), stored.version, reason, day.events().size(), frozen, gaps, day.warnings().size());
+        }
+        if (DECISIONS.isDebugEnabled()) {
+            day.decisions().forEach(d -> DECISIONS.debugf("  %s %s %s at %s: %s", channel.slug, day.broadcastDay(), d.kind(), d.at(), d.message()));
         }
     }
 }

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +56,8 @@ public class HorizonWorker {
     private final ReplayGate gate;
     private final BlockingQueue<Boolean> wake = new LinkedBlockingQueue<>(1);
     private final Map<UUID, Instant> retryAfter = new ConcurrentHashMap<>();
+    private final AtomicInteger roundChannels = new AtomicInteger();
+    private final AtomicInteger roundVersions = new AtomicInteger();
     private ExecutorService resolvers;
     private volatile boolean running;
     private Thread thread;
@@ -138,13 +140,34 @@ public class HorizonWorker {
         coverage.rollAndCheck(tracker.ownedPlanPartitions(), now, first);
     }
 
+    private void drain() throws InterruptedException {
+        long start = System.nanoTime();
+        roundChannels.set(0);
+        roundVersions.set(0);
+        try {
+            resolvePending();
+        } finally {
+            summarise(start);
+        }
+    }
+
+    /** One INFO line per round that stored versions; what each channel and day became is at DEBUG ({@link ChannelResolution}). */
+    private void summarise(long start) {
+        int versions = roundVersions.get();
+        if (versions > 0) {
+            int channels = roundChannels.get();
+            LOG.infof("Resolved %d channel%s: %d new ScheduleDay version%s in %.1f s", channels, channels == 1 ? "" : "s", versions,
+                    versions == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
+        }
+    }
+
     /**
      * Keeps every resolving thread busy with the first pending requests, asking the queue again each time one finishes:
      * an urgent request that arrives while a catalog-wide re-resolution runs waits for one resolution to end, not for
      * the rest of the bulk (see {@link ResolutionRequests.Lane}). A channel is never resolved twice at once. A transient
      * failure stops new work; once the resolutions in flight end, it is rethrown and the round is tried again.
      */
-    private void drain() throws InterruptedException {
+    private void resolvePending() throws InterruptedException {
         int threads = Math.max(1, config.horizon().concurrency());
         CompletionService<UUID> done = new ExecutorCompletionService<>(resolvers);
         Map<UUID, Future<UUID>> inFlight = new HashMap<>();
@@ -184,7 +207,11 @@ public class HorizonWorker {
         Span span = tracing.start("resolve channel", SpanKind.INTERNAL, tracing.extract(request.traceparent()));
         span.setAttribute("continuity.channel_id", channelId.toString());
         try (Scope scope = span.makeCurrent()) {
-            resolveRetryingConflicts(request);
+            int versions = resolveRetryingConflicts(request);
+            if (versions > 0) {
+                roundChannels.incrementAndGet();
+                roundVersions.addAndGet(versions);
+            }
             requests.done(channelId, request.requestedAt());
             retryAfter.remove(channelId);
         } catch (RuntimeException e) {
@@ -204,11 +231,10 @@ public class HorizonWorker {
      * A resolution reads one snapshot; an input that changed the same rows meanwhile (the channel, a day an override
      * just versioned) makes it fail as a conflict: resolve again at once, on the newer inputs.
      */
-    private void resolveRetryingConflicts(ResolutionRequests.Pending request) {
+    private int resolveRetryingConflicts(ResolutionRequests.Pending request) {
         for (int attempt = 1;; attempt++) {
             try {
-                resolution.resolve(request.channelId(), clock.instant(), request.scope());
-                return;
+                return resolution.resolve(request.channelId(), clock.instant(), request.scope());
             } catch (RuntimeException e) {
                 if (attempt >= 5 || !TransientFailures.isConflict(e)) {
                     throw e;

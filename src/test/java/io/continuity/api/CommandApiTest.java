@@ -52,7 +52,7 @@ class CommandApiTest {
     @Test
     void creatingAChannelAnswers201WithWhatTheProjectionHolds() {
         Response created = post("/api/v1/channels", channelBody());
-        created.then().statusCode(201).body("version", equalTo(1)).body("is_retired", equalTo(false));
+        created.then().statusCode(201).body("version", equalTo(1)).body("retired", equalTo(false));
         String id = created.path("channel_id");
         assertThat(created.header("Location")).endsWith("/api/v1/channels/" + id);
         Map<String, Object> read = asScheduler().get("/api/v1/channels/{id}", id).then().statusCode(200).extract().as(Map.class);
@@ -68,7 +68,7 @@ class CommandApiTest {
         change.put("expected_version", 1);
         put("/api/v1/channels/" + id, change).then().statusCode(200).body("title", equalTo("Renamed")).body("version", equalTo(2));
 
-        asScheduler().delete("/api/v1/channels/{id}", id).then().statusCode(200).body("is_retired", equalTo(true)).body("version", equalTo(3));
+        asScheduler().delete("/api/v1/channels/{id}", id).then().statusCode(200).body("retired", equalTo(true)).body("version", equalTo(3));
         asScheduler().get("/api/v1/channels/{id}", id).then().statusCode(404).contentType(Problem.MEDIA_TYPE);
         assertThat(asScheduler().get("/api/v1/channels?include_retired=true").then().extract().<List<String>>path("channel_id")).contains(id);
     }
@@ -188,7 +188,7 @@ class CommandApiTest {
         assertThat(created.as(Map.class)).isEqualTo(asScheduler().get("/api/v1/assets/{id}", uuid).then().statusCode(200).extract().as(Map.class));
         asset.put("approved_for_broadcast", false);
         put("/api/v1/assets/" + uuid, asset).then().statusCode(200).body("eligible", equalTo(false)).body("version", equalTo(2));
-        asScheduler().delete("/api/v1/assets/{id}", uuid).then().statusCode(200).body("is_retired", equalTo(true));
+        asScheduler().delete("/api/v1/assets/{id}", uuid).then().statusCode(200).body("retired", equalTo(true));
         asScheduler().get("/api/v1/assets/{id}", uuid).then().statusCode(404);
 
         String virtual = post("/api/v1/virtual-assets", Map.of("title", "Double bill", "asset_uuids", List.of(uuid))).then().statusCode(201)

@@ -1,26 +1,37 @@
 package io.continuity.local;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import io.continuity.api.Roles;
 import io.continuity.testing.EmbeddedKafka;
+import io.continuity.testing.LocalPostgres;
+import io.continuity.testing.ParentWatch;
 import io.continuity.testing.ServiceProcess;
-import io.continuity.testing.TestDatabase;
 import io.continuity.testing.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The local run ({@code ./mvnw -Prun}): starts a real Kafka broker (KRaft, in this JVM) on port 9092, uses the
- * PostgreSQL on 127.0.0.1:5432 when one answers (database {@code continuity_local}, recreated on every run) or else
- * starts an embedded PostgreSQL, then runs the packaged service as a child process until Ctrl+C. The service verifies
- * bearer tokens with the development key pair, and the run logs a scheduler and a viewer token for it.
+ * PostgreSQL on 127.0.0.1:5432 when it answers and lets {@code postgres} in without a password (database
+ * {@code continuity_local}, recreated on every run) or else starts an embedded PostgreSQL, then runs the packaged service
+ * as a child process. The service verifies bearer tokens with the development key pair; the run prints the guide's URL
+ * signed in as scheduler and writes both tokens to {@code target/local-run.env}.
+ *
+ * <p>Ctrl+C, SIGTERM, or the end of the Maven process that started it (an IDE's stop button, {@code kill} of Maven)
+ * stops the service, the broker and the embedded PostgreSQL: what was started is stopped in reverse order by one
+ * shutdown hook, and {@link ParentWatch} turns the parent's end into an exit of this JVM.
  */
 public final class LocalRun {
 
@@ -31,28 +42,21 @@ public final class LocalRun {
     }
 
     public static void main(String[] args) throws Exception {
+        ParentWatch.exitWithParent("[local-run]");
+        Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started), "local-run-stop"));
         Path jar = args.length > 0 ? Path.of(args[0]) : ServiceProcess.packagedJar();
         int kafkaPort = Integer.parseInt(env("CONTINUITY_LOCAL_KAFKA_PORT", "9092"));
         int httpPort = Integer.parseInt(env("CONTINUITY_LOCAL_HTTP_PORT", "8080"));
 
-        long started = System.nanoTime();
+        long begin = System.nanoTime();
         EmbeddedKafka kafka = EmbeddedKafka.start(0);
+        started.push(kafka);
         int brokerPort = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
-        PortForwarder forwarder = PortForwarder.start(kafkaPort, brokerPort);
+        started.push(PortForwarder.start(kafkaPort, brokerPort));
         String bootstrap = "localhost:" + kafkaPort;
-        log("Kafka broker (KRaft) ready in " + millisSince(started) + " ms: bootstrap " + bootstrap + " (broker port " + brokerPort + ")");
-        EmbeddedPostgres embedded = null;
-        String jdbcUrl;
-        if (TestDatabase.localServerAnswers()) {
-            recreate("jdbc:postgresql://127.0.0.1:5432/postgres");
-            jdbcUrl = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
-            log("Using PostgreSQL at 127.0.0.1:5432, database " + DATABASE + " (recreated empty)");
-        } else {
-            embedded = EmbeddedPostgres.builder().start();
-            recreate(embedded.getJdbcUrl("postgres", "postgres"));
-            jdbcUrl = embedded.getJdbcUrl("postgres", DATABASE);
-            log("No PostgreSQL answers on 127.0.0.1:5432; started an embedded one on port " + embedded.getPort());
-        }
+        log("Kafka broker (KRaft) ready in " + millisSince(begin) + " ms: bootstrap " + bootstrap + " (broker port " + brokerPort + ")");
+        String jdbcUrl = database(started);
 
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", bootstrap);
@@ -60,42 +64,76 @@ public final class LocalRun {
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.profile", "local");
         ServiceProcess service = ServiceProcess.start("continuity", jar, httpPort, config, null);
-        EmbeddedPostgres postgres = embedded;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.stop(Duration.ofSeconds(20));
-            try {
-                forwarder.close();
-            } catch (java.io.IOException e) {
-                log("forwarder did not close: " + e.getMessage());
-            }
-            kafka.close();
-            if (postgres != null) {
-                try {
-                    postgres.close();
-                } catch (Exception e) {
-                    log("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
-                }
-            }
-        }, "local-run-stop"));
+        started.push(() -> service.stop(Duration.ofSeconds(20)));
         service.awaitReady(Duration.ofMinutes(2));
-        log("Continuity is ready. Program guide: http://localhost:" + httpPort + "/, API docs: http://localhost:" + httpPort + "/q/swagger-ui, XMLTV: http://localhost:"
-                + httpPort + "/api/v1/epg/xmltv, Kafka at " + bootstrap + ". Ctrl+C stops everything.");
-        logTokens(httpPort);
+        banner(httpPort, bootstrap, jar);
         System.exit(service.waitForExit());
     }
 
     /**
-     * Bearer tokens for this run, signed with the development key the service was started with (valid for a week):
-     * paste one into Swagger UI's "Authorize", or use it with curl.
+     * The JDBC URL of an empty {@code continuity_local}: on 127.0.0.1:5432 when that server lets {@code postgres} in
+     * without a password, else on an embedded PostgreSQL, with one line saying why.
      */
-    private static void logTokens(int httpPort) {
+    private static String database(Deque<AutoCloseable> started) throws IOException, SQLException {
+        LocalPostgres.Probe probe = LocalPostgres.probe();
+        String reason = probe.reason();
+        if (probe.accepts()) {
+            String server = "jdbc:postgresql://" + LocalPostgres.HOST + ":" + LocalPostgres.PORT + "/";
+            try {
+                recreate(server + "postgres");
+                log("Using PostgreSQL at " + LocalPostgres.HOST + ":" + LocalPostgres.PORT + ", database " + DATABASE + " (recreated empty)");
+                return server + DATABASE;
+            } catch (SQLException e) {
+                reason = "The PostgreSQL on " + LocalPostgres.HOST + ":" + LocalPostgres.PORT + " would not recreate " + DATABASE + " ("
+                        + e.getMessage().replaceAll("\\s+", " ") + ")";
+            }
+        }
+        EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+        started.push(embedded);
+        recreate(embedded.getJdbcUrl("postgres", "postgres"));
+        log(reason + "; started an embedded PostgreSQL on port " + embedded.getPort() + " instead");
+        return embedded.getJdbcUrl("postgres", DATABASE);
+    }
+
+    /**
+     * What a person needs once the service is ready, each token printed once: the guide signed in as scheduler, the
+     * XMLTV URL for an IPTV player with a viewer token, and a file that exports both for the shell (valid for a week).
+     */
+    private static void banner(int httpPort, String bootstrap, Path jar) throws IOException {
         String scheduler = Tokens.mint("operator@localhost", TOKEN_LIFETIME, Roles.SCHEDULER);
         String viewer = Tokens.mint("viewer@localhost", TOKEN_LIFETIME, Roles.VIEWER);
-        log("Scheduler token (reads and writes): " + scheduler);
-        log("Viewer token (reads only): " + viewer);
-        log("For the shell: export TOKEN=" + scheduler + " VIEWER_TOKEN=" + viewer);
-        log("Guide, signed in as scheduler: http://localhost:" + httpPort + "/#token=" + scheduler);
-        log("XMLTV for an IPTV player (viewer token in the URL): http://localhost:" + httpPort + "/api/v1/epg/xmltv?access_token=" + viewer);
+        Path env = tokensFile(jar, scheduler, viewer);
+        String base = "http://localhost:" + httpPort;
+        log("Continuity is ready. Ctrl+C, or stopping Maven, stops everything this run started.");
+        log("  Program guide, signed in as scheduler: " + base + "/#token=" + scheduler);
+        log("  XMLTV for an IPTV player (viewer token): " + base + "/api/v1/epg/xmltv?access_token=" + viewer);
+        log("  Shell: '. " + env + "' sets TOKEN (scheduler) and VIEWER_TOKEN (viewer), valid for " + TOKEN_LIFETIME.toDays() + " days");
+        log("  API docs: " + base + "/q/swagger-ui (Authorize with $TOKEN); Kafka: " + bootstrap);
+    }
+
+    /** {@code target/local-run.env}, readable by its owner only; shown relative to the working directory when inside it. */
+    private static Path tokensFile(Path jar, String scheduler, String viewer) throws IOException {
+        Path file = jar.toAbsolutePath().getParent().getParent().resolve("local-run.env");
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the file keeps the directory's defaults
+        }
+        Files.writeString(file, "export TOKEN=" + scheduler + " VIEWER_TOKEN=" + viewer + "\n");
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.startsWith(cwd) ? cwd.relativize(file) : file;
+    }
+
+    private static void stopAll(Deque<AutoCloseable> started) {
+        for (AutoCloseable next = started.poll(); next != null; next = started.poll()) {
+            try {
+                next.close();
+            } catch (Exception e) {
+                log("Stopping " + next + " failed: " + e.getMessage());
+            }
+        }
     }
 
     private static void recreate(String adminUrl) throws SQLException {

@@ -80,6 +80,8 @@ class HorizontalScalingIT {
             // a dead member is noticed after the session timeout: keep it short so the takeover is quick
             config.put("kafka.session.timeout.ms", "10000");
             config.put("kafka.heartbeat.interval.ms", "2000");
+            // which instance resolved which channel: the per-version "Resolved <slug> <day>" lines are at DEBUG (without the decisions)
+            config.put("quarkus.log.category.\"io.continuity.resolver.ChannelResolution\".level", "DEBUG");
             Path logA = logs.resolve("scale-a.log");
             Path logB = logs.resolve("scale-b.log");
             try (ServiceProcess a = ServiceProcess.start("scale-a", ServiceProcess.packagedJar(), ServiceProcess.freePort(), config, logA);

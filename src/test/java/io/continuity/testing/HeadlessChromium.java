@@ -1,8 +1,5 @@
 package io.continuity.testing;
 
-import static org.assertj.core.api.Assertions.fail;
-
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +12,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium driven through its own chromedriver, headless, with a fresh profile and nothing that reaches the
- * network on its own. Both binaries are given by path so Selenium Manager never looks for (or downloads) a browser.
- * A machine without them fails the test with the command that installs them: browser tests never skip silently.
+ * Chromium (or Google Chrome) driven through a chromedriver, headless, with a fresh profile and nothing that reaches the
+ * network on its own. Both binaries are found by {@link TestTools} and given by path, so Selenium Manager never looks for
+ * (or downloads) a browser. A machine without them fails the test with one line saying what to install: browser tests
+ * never skip silently.
  */
 public final class HeadlessChromium implements AutoCloseable {
-
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -34,18 +29,15 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A new browser window of the given size, with a profile of its own that {@link #close()} deletes. */
     public static HeadlessChromium start(int width, int height) throws IOException {
-        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            fail("Browser tests need Debian's Chromium and its driver at " + BROWSER + " and " + DRIVER
-                    + ". Install them with: apt-get install -y chromium chromium-driver");
-        }
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        TestTools.Browser browser = TestTools.browser();
+        System.setProperty("webdriver.chrome.driver", browser.driver().toString());
         Path profile = Files.createTempDirectory("continuity-chromium-");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
+        options.setBinary(browser.binary().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--force-device-scale-factor=1", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(browser.driver().toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         // --window-size includes the window frame; this makes the page itself exactly width x height (screenshots)

@@ -1,6 +1,8 @@
 package io.continuity.testing;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,13 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a separate process, for the local
  * run and for tests that must kill or restart it. Configuration is passed as system properties; the service verifies
- * the bearer tokens of {@link Tokens} unless the configuration says otherwise.
+ * the bearer tokens of {@link Tokens} unless the configuration says otherwise. The service ends when the JVM that
+ * started it ends, even if that JVM is killed ({@link ParentWatch}).
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    private static Path parentWatchClasses;
 
     private final String name;
     private final Process process;
@@ -60,8 +67,9 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>(Tokens.verificationConfig());
         properties.putAll(config);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        Attributes manifest = manifest(jar);
+        command.addAll(jarOptions(manifest));
+        command.addAll(endingWithThisJvm(jar, manifest.getValue(Attributes.Name.MAIN_CLASS), List.of()));
         ProcessBuilder builder = new ProcessBuilder(command);
         if (log == null) {
             builder.inheritIO();
@@ -73,6 +81,68 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name, e);
         }
+    }
+
+    /**
+     * The {@code java} arguments after the JVM options that run {@code mainClass} from {@code classPath} through
+     * {@link ParentWatch}: the process ends (running its shutdown hooks) when this JVM ends, however this JVM ends.
+     */
+    public static List<String> endingWithThisJvm(Path classPath, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>(List.of("-cp", parentWatchClassPath() + File.pathSeparator + classPath.toAbsolutePath(),
+                ParentWatch.class.getName(), mainClass));
+        command.addAll(args);
+        return command;
+    }
+
+    private static Attributes manifest(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read the manifest of " + jar, e);
+        }
+    }
+
+    /**
+     * The JVM options {@code java -jar} would take from the manifest ({@code Add-Opens}, {@code Add-Exports},
+     * {@code Enable-Native-Access}); started from the class path, the service needs them spelled out.
+     */
+    private static List<String> jarOptions(Attributes manifest) {
+        List<String> options = new ArrayList<>();
+        words(manifest, "Add-Opens").forEach(p -> options.add("--add-opens=" + p + "=ALL-UNNAMED"));
+        words(manifest, "Add-Exports").forEach(p -> options.add("--add-exports=" + p + "=ALL-UNNAMED"));
+        if (words(manifest, "Enable-Native-Access").contains("ALL-UNNAMED")) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        return options;
+    }
+
+    private static List<String> words(Attributes manifest, String name) {
+        String value = manifest.getValue(name);
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+    }
+
+    /** A directory holding only {@link ParentWatch}'s class file (made once per JVM, deleted when it exits). */
+    private static synchronized Path parentWatchClassPath() {
+        if (parentWatchClasses == null) {
+            try {
+                Path dir = Files.createTempDirectory("continuity-parent-watch-");
+                Path file = dir.resolve(ParentWatch.class.getName().replace('.', '/') + ".class");
+                Files.createDirectories(file.getParent());
+                try (InputStream in = ParentWatch.class.getResourceAsStream(ParentWatch.class.getSimpleName() + ".class")) {
+                    Files.copy(in, file);
+                }
+                dir.toFile().deleteOnExit();
+                Path registered = dir;
+                for (Path part : dir.relativize(file)) {
+                    registered = registered.resolve(part);
+                    registered.toFile().deleteOnExit(); // deleted in reverse order: the file, then its directories
+                }
+                parentWatchClasses = dir;
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not prepare the parent watch", e);
+            }
+        }
+        return parentWatchClasses;
     }
 
     public static int freePort() {

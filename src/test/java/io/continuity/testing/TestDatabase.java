@@ -1,8 +1,6 @@
 package io.continuity.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,7 +11,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL database created fresh for one run: a new database on the server at 127.0.0.1:5432 when one
- * answers there, otherwise an embedded PostgreSQL server (real binaries, started as a child process).
+ * answers there and lets {@code postgres} in without a password, otherwise an embedded PostgreSQL server (real
+ * binaries, started as a child process).
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -49,13 +48,9 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The server on 127.0.0.1:5432 answers and lets {@code postgres} in without a password ({@link LocalPostgres}). */
     public static boolean localServerAnswers() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return LocalPostgres.probe().accepts();
     }
 
     private static void createDatabase(String adminUrl, String user, String name) throws SQLException {
