@@ -97,6 +97,18 @@ final class DayEvents {
         return i;
     }
 
+    /** The bytes of events {@code from} (inclusive) to {@code to} (exclusive), without separators. */
+    int bytes(int from, int to) {
+        return jsonStart[to] - jsonStart[from];
+    }
+
+    /** Copies event {@code index}'s JSON into {@code target} at {@code at}; returns where it ends. */
+    int copyEvent(int index, byte[] target, int at) {
+        int length = jsonStart[index + 1] - jsonStart[index];
+        System.arraycopy(json, jsonStart[index], target, at, length);
+        return at + length;
+    }
+
     void writeEvent(int index, OutputStream out) throws IOException {
         out.write(json, jsonStart[index], jsonStart[index + 1] - jsonStart[index]);
     }

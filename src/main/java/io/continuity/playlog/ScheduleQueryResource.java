@@ -1,7 +1,9 @@
 package io.continuity.playlog;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,7 +114,7 @@ public class ScheduleQueryResource {
         if (EntityTags.matches(ifNoneMatch, tag)) {
             return Response.notModified(tag).build();
         }
-        return Response.ok((StreamingOutput) range::write).tag(tag).build();
+        return Response.ok(range.json()).tag(tag).build();
     }
 
     @GET
@@ -134,7 +136,13 @@ public class ScheduleQueryResource {
         DayEvents.At onAir = around.get(0);
         long into = (DayEvents.micros(now) - onAir.startUs()) / 1_000;
         DayEvents.At next = around.size() > 1 ? around.get(1) : null;
-        return Response.ok((StreamingOutput) out -> writeNow(out, channelId, now, onAir, into, next)).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try {
+            writeNow(out, channelId, now, onAir, into, next);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(out.toByteArray()).build();
     }
 
     private NowView nowFromDatabase(UUID channelId, Instant now, Instant until) {
