@@ -118,6 +118,20 @@ final class PeerCorpus {
         return out;
     }
 
+    /**
+     * {@code count} retitles of bumper 0 (a filler every channel's filler rule selects, so each one asks for the
+     * re-resolution of every channel's every day: bulk work), made up front because records are numbered in one sequence.
+     */
+    List<OutgoingRecord> bumperRetitles(int count) {
+        UUID id = new UUID(0xF1111E00L, 0);
+        List<OutgoingRecord> out = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            out.add(encode(id.toString(), new AssetUpserted(id, "Bumper 0 take " + n, AssetKind.FILLER, 1000L * (15 + n % 20), null, null,
+                    null, null, null, null, null, null, null, List.of(), null, "ready", true, false, null)));
+        }
+        return out;
+    }
+
     /** Channel c's configuration, plan and 30 assignments, then {@code updates} changes of its first series blocks. */
     List<OutgoingRecord> channelRecords(int c, int updates) {
         Channel ch = channel(c);
