@@ -36,6 +36,8 @@ public class ScheduleCache {
     private static final Logger LOG = Logger.getLogger(ScheduleCache.class);
     /** How far back the days held in memory reach: a range that starts earlier is read from the database. */
     static final Duration HISTORY = Duration.ofDays(9);
+    /** Roughly what one day of a busy channel weighs (300 events): the margin {@link #full} keeps. */
+    private static final long DAY_WEIGHT = 160_000;
 
     /** A channel's current days ending after {@code fromUs} (null: not loaded since the last change), by start. */
     private record ChannelDays(long generation, PlaylogReader.DayHeader[] days, long fromUs) {
@@ -80,7 +82,16 @@ public class ScheduleCache {
 
     /** A ScheduleDay of {@code channelId} was written: its list of current versions is read again when next asked. */
     void changed(UUID channelId) {
-        channels.compute(channelId, (id, held) -> new ChannelDays(held == null ? 1 : held.generation() + 1, null, 0));
+        ChannelDays before = channels.compute(channelId, (id, held) -> {
+            if (held != null && held.days() != null) {
+                // its versions are read again on demand: a superseded one must not keep its room
+                for (PlaylogReader.DayHeader day : held.days()) {
+                    events.invalidate(day.id());
+                }
+            }
+            return new ChannelDays(held == null ? 1 : held.generation() + 1, null, 0);
+        });
+        LOG.tracef("schedule of %s changed (generation %d)", channelId, before.generation());
     }
 
     /** Versions may have been deleted (a reset): forget everything. */
@@ -116,6 +127,10 @@ public class ScheduleCache {
                 DayEvents day = events.getIfPresent(header.id());
                 if (day == null) {
                     misses.increment();
+                    if (full()) {
+                        // loading a whole day to evict another is slower than the database's answer: never thrash
+                        return null;
+                    }
                     day = events.get(header.id(), reader::dayEvents);
                 } else {
                     hits.increment();
@@ -131,6 +146,11 @@ public class ScheduleCache {
             }
         }
         return new Range(from, to, slices);
+    }
+
+    /** Whether the held events are within a day's weight of the bound, so that loading one more would evict another. */
+    private boolean full() {
+        return events.policy().eviction().map(e -> e.weightedSize().orElse(0) + DAY_WEIGHT > e.getMaximum()).orElse(false);
     }
 
     private ChannelDays days(UUID channelId, long fromUs) {
