@@ -135,6 +135,13 @@ public interface ContinuityConfig {
         int concurrency();
 
         /**
+         * How many of those may resolve bulk requests (horizon rolls, catalog-wide re-resolutions) at once; the others
+         * stay free for urgent ones (a plan change, a channel's settings). Unset: one fewer than the processors the JVM
+         * sees, at least one and below {@code concurrency} (on 2 cores, one bulk resolution at a time).
+         */
+        java.util.OptionalInt bulkConcurrency();
+
+        /**
          * A rebuild replaying recorded decisions gives up on exact replay when the inputs have not moved for this long
          * while a decision waits for them (docs/decisions.md 15).
          */

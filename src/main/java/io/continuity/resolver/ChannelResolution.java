@@ -99,12 +99,12 @@ public class ChannelResolution {
     @Transactional
     public int resolve(UUID channelId, Instant now, Scope scope) {
         em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
-        ChannelEntity channel = em.find(ChannelEntity.class, channelId, LockModeType.PESSIMISTIC_WRITE);
+        ChannelEntity channel = em.find(ChannelEntity.class, channelId);
         if (channel == null || channel.retired) {
             return 0;
         }
         Set<UUID> notAired = notAired(channel, now);
-        int written = timer.record(() -> resolveHorizon(channel, now, scope, notAired));
+        int written = timer.record(() -> resolveHorizon(channel, now, scope, notAired, true));
         boolean kept = overrides.hasPending(channelId);
         resolved.fire(new ChannelResolved(channelId, now));
         if (written > 0 || kept) {
@@ -129,7 +129,7 @@ public class ChannelResolution {
             return 0;
         }
         Scope scope = new Scope(null, "replay", decision.days() == null ? null : Set.copyOf(decision.days()), decision.causes());
-        int written = timer.record(() -> resolveHorizon(channel, decision.decidedAt(), scope, Set.copyOf(decision.notAired())));
+        int written = timer.record(() -> resolveHorizon(channel, decision.decidedAt(), scope, Set.copyOf(decision.notAired()), false));
         resolved.fire(new ChannelResolved(channel.id, decision.decidedAt()));
         return written;
     }
@@ -143,8 +143,14 @@ public class ChannelResolution {
      * sequence carry over), is resolved from the inputs: the plans over the catalog and history, the frozen events of
      * the lock window, then every applied override of the day. A day that comes out equal to its current version is
      * left alone; a day the scope does not name is not resolved at all.
+     *
+     * <p>With {@code lockToWrite}, every day is resolved first, on the transaction's snapshot and without the channel's
+     * row lock, and the lock is taken only to store the new versions: an override of the channel, which takes the same
+     * lock, never waits for a resolution to compute (seconds under a catalog-wide re-resolution), only for it to write.
+     * An override applied meanwhile updated the channel row, so taking the lock then fails as a serialisation conflict
+     * and the resolution runs again on the newer inputs ({@code HorizonWorker}).
      */
-    private int resolveHorizon(ChannelEntity channel, Instant now, Scope scope, Set<UUID> notAired) {
+    private int resolveHorizon(ChannelEntity channel, Instant now, Scope scope, Set<UUID> notAired, boolean lockToWrite) {
         ChannelSpec spec = CoreMapping.channel(channel);
         LocalDate today = BroadcastDays.broadcastDayOf(spec, now);
         List<PlanSpec> plans = ChannelInputs.plans(channel.id);
@@ -155,7 +161,7 @@ public class ChannelResolution {
         boolean spans = plans.stream().flatMap(p -> p.assignments().stream()).anyMatch(a -> a.endMinute() > MINUTES_PER_DAY);
         ResolvedDay previous = null;
         boolean earlierChanged = false;
-        int written = 0;
+        List<Runnable> writes = new ArrayList<>();
         Map<String, List<LocalDate>> warnings = new LinkedHashMap<>();
         for (LocalDate day = today; !day.isAfter(today.plusDays(config.horizon().days())); day = day.plusDays(1)) {
             BroadcastScheduleDayEntity current = currentSchedule.day(channel.id, day).orElse(null);
@@ -185,17 +191,23 @@ public class ChannelResolution {
             if (!earlierChanged) {
                 continue;
             }
-            BroadcastScheduleDayEntity stored = writer.write(DayVersion.resolved(resolved, channel.seedGeneration, frozen.size(), overrideOf,
-                    causes(scope)), current, currentEvents, now);
-            written++;
-            alertOnFallback(channel, resolved, currentEvents.subList(Math.min(frozen.size(), currentEvents.size()), currentEvents.size()),
-                    catalog, now, stored.version);
-            explain(channel, resolved, stored, frozen.size(), scope.reason());
+            int frozenCount = frozen.size();
+            writes.add(() -> {
+                BroadcastScheduleDayEntity stored = writer.write(DayVersion.resolved(resolved, channel.seedGeneration, frozenCount, overrideOf,
+                        causes(scope)), current, currentEvents, now);
+                alertOnFallback(channel, resolved, currentEvents.subList(Math.min(frozenCount, currentEvents.size()), currentEvents.size()),
+                        catalog, now, stored.version);
+                explain(channel, resolved, stored, frozenCount, scope.reason());
+            });
             resolved.warnings().forEach(w -> warnings.computeIfAbsent(w.kind() + ": " + w.message(), k -> new ArrayList<>())
                     .add(resolved.broadcastDay()));
         }
+        if (!writes.isEmpty() && lockToWrite) {
+            em.lock(channel, LockModeType.PESSIMISTIC_WRITE);
+        }
+        writes.forEach(Runnable::run);
         warn(channel, warnings);
-        return written;
+        return writes.size();
     }
 
     /** One line per distinct warning of a resolution, with the days it concerns (a warning usually repeats day after day). */
@@ -259,7 +271,7 @@ public class ChannelResolution {
     /** What {@code day} would resolve to now, without storing anything (the assignment preview). */
     @Transactional
     public ResolvedDay preview(UUID channelId, LocalDate day, Instant now) {
-        ChannelEntity channel = em.find(ChannelEntity.class, channelId);
+        ChannelEntity channel = em.find(ChannelEntity.class, channelId, LockModeType.PESSIMISTIC_WRITE);
         ChannelSpec spec = CoreMapping.channel(channel);
         PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, day), now, notAired(channel, now));
         return resolver.resolve(new ResolveRequest(spec, day, ChannelInputs.plans(channelId), catalogs.current(), history, channel.seedGeneration,

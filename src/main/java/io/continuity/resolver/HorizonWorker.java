@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
@@ -169,8 +171,10 @@ public class HorizonWorker {
      */
     private void resolvePending() throws InterruptedException {
         int threads = Math.max(1, config.horizon().concurrency());
+        int bulkThreads = bulkThreads(threads);
         CompletionService<UUID> done = new ExecutorCompletionService<>(resolvers);
         Map<UUID, Future<UUID>> inFlight = new HashMap<>();
+        Set<UUID> bulkInFlight = new HashSet<>();
         RuntimeException failure = null;
         while (true) {
             if (failure == null && running && inFlight.size() < threads) {
@@ -181,6 +185,13 @@ public class HorizonWorker {
                     if (inFlight.containsKey(request.channelId()) || retryAfter.getOrDefault(request.channelId(), Instant.MIN).isAfter(clock.instant())) {
                         continue;
                     }
+                    boolean bulk = request.lane() == ResolutionRequests.Lane.BULK;
+                    if (bulk && bulkInFlight.size() >= bulkThreads) {
+                        continue;
+                    }
+                    if (bulk) {
+                        bulkInFlight.add(request.channelId());
+                    }
                     inFlight.put(request.channelId(), done.submit(() -> resolveOne(request), request.channelId()));
                 }
             }
@@ -188,7 +199,9 @@ public class HorizonWorker {
                 break;
             }
             Future<UUID> finished = done.take();
-            inFlight.values().remove(finished);
+            UUID finishedChannel = inFlight.entrySet().stream().filter(e -> e.getValue() == finished).map(Map.Entry::getKey).findFirst().orElseThrow();
+            inFlight.remove(finishedChannel);
+            bulkInFlight.remove(finishedChannel);
             try {
                 finished.get();
             } catch (ExecutionException e) {
@@ -200,6 +213,13 @@ public class HorizonWorker {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** How many resolving threads bulk requests may take at once (see {@code continuity.horizon.bulk-concurrency}). */
+    private int bulkThreads(int threads) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int bulk = config.horizon().bulkConcurrency().orElse(Math.min(threads - 1, cores - 1));
+        return Math.max(1, Math.min(bulk, threads));
     }
 
     private void resolveOne(ResolutionRequests.Pending request) {

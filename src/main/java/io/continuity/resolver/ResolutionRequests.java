@@ -40,8 +40,9 @@ public class ResolutionRequests {
     /** Most input event ids kept on one request (the newest); a version names at most these as its causes. */
     static final int MAX_CAUSES = 50;
 
-    /** A pending request: the channel, when it was last asked for, why, which days (null: all) and which inputs. */
-    public record Pending(UUID channelId, Instant requestedAt, String reason, String traceparent, Set<LocalDate> days, List<String> causes) {
+    /** A pending request: the channel, when it was last asked for, why, which days (null: all), which inputs, and its lane. */
+    public record Pending(UUID channelId, Instant requestedAt, String reason, String traceparent, Set<LocalDate> days, List<String> causes,
+            Lane lane) {
 
         /** The resolution scope this request asks for. */
         public ChannelResolution.Scope scope() {
@@ -106,11 +107,11 @@ public class ResolutionRequests {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT channel_id, requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text) FROM resolution_request
+                SELECT channel_id, requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text), urgent FROM resolution_request
                 WHERE partition_no = ANY (?1) ORDER BY urgent DESC, requested_at, channel_id LIMIT ?2""")
                 .setParameter(1, ownedPartitions.toArray(Integer[]::new)).setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new Pending((UUID) r[0], Commands.instant(r[1]), (String) r[2], (String) r[3], days((String) r[4]),
-                causes((String) r[5]))).toList();
+                causes((String) r[5]), Boolean.TRUE.equals(r[6]) ? Lane.URGENT : Lane.BULK)).toList();
     }
 
     private static List<String> causes(String json) {

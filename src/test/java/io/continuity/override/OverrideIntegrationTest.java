@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -26,20 +29,29 @@ import org.junit.jupiter.api.Test;
 import io.continuity.events.CloudEventCodec;
 import io.continuity.events.EventJson;
 import io.continuity.events.OverrideApplied;
+import io.continuity.messaging.TransientFailures;
+import io.continuity.resolver.CatalogSnapshots;
+import io.continuity.resolver.ChannelResolution;
+import io.continuity.resolver.core.CatalogView;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
 import io.continuity.testing.KafkaTestClient;
 import io.continuity.testing.ScheduledChannel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /** Overrides end to end: REST in, PostgreSQL and continuity.overrides out, against the real broker and database. */
 @QuarkusTest
 @WithTestResource(ContinuityTestResources.class)
 class OverrideIntegrationTest {
+
+    private static final String HELD = "held-resolution";
 
     private static KafkaTestClient kafka;
     private static ScheduledChannel channel;
@@ -49,6 +61,12 @@ class OverrideIntegrationTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ChannelResolution resolution;
 
     @BeforeAll
     static void connect() {
@@ -175,6 +193,64 @@ class OverrideIntegrationTest {
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> post(body).statusCode());
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> post(body).statusCode());
         assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(201, 409);
+    }
+
+    /**
+     * A resolution of the channel computes without the channel's lock (decisions.md 20): an override sent while one is
+     * held in the middle of computing is applied at once, and the resolution, which saw the inputs before it, cannot
+     * store its versions over it (it fails as a conflict and is run again by the horizon worker, or finds nothing to change).
+     */
+    @Test
+    void anOverrideIsAppliedWhileAResolutionOfItsChannelIsComputing() throws Exception {
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        QuarkusMock.installMockForType(new CatalogSnapshots(em) {
+            @Override
+            public CatalogView current() {
+                if (Thread.currentThread().getName().equals(HELD)) {
+                    computing.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.current();
+            }
+        }, CatalogSnapshots.class);
+        CompletableFuture<Integer> held = new CompletableFuture<>();
+        Thread resolving = new Thread(() -> {
+            try {
+                held.complete(QuarkusTransaction.requiringNew().call(() -> resolution.resolve(channel.channelId, clock.instant(),
+                        new ChannelResolution.Scope(clock.instant(), "held in a test", null, List.of()))));
+            } catch (RuntimeException e) {
+                held.completeExceptionally(e);
+            }
+        }, HELD);
+        resolving.start();
+        try {
+            assertThat(computing.await(30, TimeUnit.SECONDS)).as("the resolution reached the catalog").isTrue();
+            Map<String, Object> target = eventAt(Duration.ofHours(6).plusMinutes(5));
+            Instant start = Instant.parse((String) target.get("start_utc")).plus(Duration.ofMinutes(5));
+            Response response = post(Map.of("action", "INSERT", "asset_uuid", channel.special.toString(), "start_utc", start.toString(),
+                    "end_utc", start.plus(Duration.ofMinutes(3)).toString(), "resume", "NEXT_EVENT", "reason", "while resolving",
+                    "requested_by", "newsdesk"));
+            response.then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("APPLIED"));
+            assertThat(held).as("the resolution is still computing").isNotDone();
+            String overrideId = response.path("override_id");
+            release.countDown();
+            try {
+                held.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                assertThat(TransientFailures.isConflict(e.getCause())).as("only a conflict may stop it: %s", e.getCause()).isTrue();
+            }
+            assertThat(new Db(dataSource).count("SELECT count(*) FROM broadcast_playlog_event e JOIN broadcast_schedule_day d "
+                    + "ON d.id = e.schedule_day_id AND d.superseded_at IS NULL WHERE e.channel_id = ? AND e.override_id = ?::uuid",
+                    channel.channelId, overrideId)).as("the override is in the current version").isPositive();
+        } finally {
+            release.countDown();
+            resolving.join(60_000);
+        }
     }
 
     @Test

@@ -66,6 +66,7 @@ class ResolutionLanesTest {
 
         assertThat(order).extracting(Pending::channelId)
                 .containsExactly(bulk.get(2), urgent, bulk.get(0), bulk.get(1), bulk.get(3), bulk.get(4));
+        assertThat(order).extracting(Pending::lane).containsExactly(Lane.URGENT, Lane.URGENT, Lane.BULK, Lane.BULK, Lane.BULK, Lane.BULK);
         assertThat(order.get(0).days()).containsExactlyInAnyOrder(day, day.plusDays(2));
         assertThat(order.get(0).causes()).containsExactly("catalog:2", "plan:j");
         assertThat(order.get(1).days()).as("a request for every day joined it").isNull();
