@@ -1,17 +1,17 @@
 package io.continuity.playlog;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -108,46 +108,69 @@ public class ScheduleDayWriter {
         return n < after.size() ? after.get(n).start() : n < before.size() ? before.get(n).start() : dayEnd;
     }
 
-    private static final String INSERT_EVENT = """
-            INSERT INTO broadcast_playlog_event (uuid, channel_id, schedule_day_id, asset_uuid, kind, start_utc, end_utc, broadcast_day,
+    private static final String COPY_EVENTS = """
+            COPY broadcast_playlog_event (uuid, channel_id, schedule_day_id, asset_uuid, kind, start_utc, end_utc, broadcast_day,
                 offset_ms, assignment_id, plan_id, title, fallback, is_frozen, is_overridden, override_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)""";
+            FROM STDIN (FORMAT text)""";
 
     /**
-     * The day's playlog rows in one JDBC batch on the transaction's connection (ids from the column default). Through
-     * Hibernate each row was an entity to persist, flush and detach again; a rebuild writes hundreds of thousands of
-     * them (benchmark B2, docs/benchmarks.md). The rows are never changed in this transaction, so nothing is lost.
+     * The day's playlog rows in one {@code COPY} on the transaction's connection (ids from the column default). Through
+     * Hibernate each row was an entity to persist, flush and detach again, and a JDBC batch of INSERTs still had the
+     * server plan and execute one statement per row; a rebuild writes hundreds of thousands of them (benchmark B2,
+     * docs/benchmarks.md). The rows are never changed in this transaction, so nothing is lost.
      */
     private static void insertEvents(List<ResolvedEvent> events, BroadcastScheduleDayEntity day, int frozenCount,
             Map<UUID, UUID> overrideOf, Instant now) {
+        StringBuilder rows = new StringBuilder(events.size() * 320);
+        String created = now.toString();
+        String broadcastDay = day.broadcastDay.toString();
+        for (int i = 0; i < events.size(); i++) {
+            ResolvedEvent e = events.get(i);
+            rows.append(e.uuid()).append('\t').append(day.channelId).append('\t').append(day.id).append('\t');
+            nullable(rows, e.assetUuid()).append('\t');
+            rows.append(e.kind().name().toLowerCase(Locale.ROOT)).append('\t').append(e.start()).append('\t').append(e.end()).append('\t');
+            rows.append(broadcastDay).append('\t').append(e.offsetMs()).append('\t');
+            nullable(rows, e.assignmentId()).append('\t');
+            nullable(rows, e.planId()).append('\t');
+            text(rows, e.title()).append('\t');
+            rows.append('{');
+            List<UUID> fallback = e.fallback() == null ? List.of() : e.fallback();
+            for (int f = 0; f < fallback.size(); f++) {
+                rows.append(f == 0 ? "" : ",").append(fallback.get(f));
+            }
+            rows.append("}\t").append(i < frozenCount ? 't' : 'f').append("\tf\t");
+            nullable(rows, overrideOf.get(e.uuid())).append('\t').append(created).append('\n');
+        }
         Session session = BroadcastScheduleDayEntity.getEntityManager().unwrap(Session.class);
         session.doWork(connection -> {
-            try (PreparedStatement s = connection.prepareStatement(INSERT_EVENT)) {
-                OffsetDateTime created = now.atOffset(ZoneOffset.UTC);
-                String broadcastDay = day.broadcastDay.toString();
-                for (int i = 0; i < events.size(); i++) {
-                    ResolvedEvent e = events.get(i);
-                    s.setObject(1, e.uuid());
-                    s.setObject(2, day.channelId);
-                    s.setObject(3, day.id);
-                    s.setObject(4, e.assetUuid(), Types.OTHER);
-                    s.setString(5, e.kind().name().toLowerCase(Locale.ROOT));
-                    s.setObject(6, e.start().atOffset(ZoneOffset.UTC));
-                    s.setObject(7, e.end().atOffset(ZoneOffset.UTC));
-                    s.setString(8, broadcastDay);
-                    s.setLong(9, e.offsetMs());
-                    s.setObject(10, e.assignmentId(), Types.OTHER);
-                    s.setObject(11, e.planId(), Types.OTHER);
-                    s.setString(12, e.title());
-                    s.setArray(13, connection.createArrayOf("uuid", (e.fallback() == null ? List.<UUID>of() : e.fallback()).toArray()));
-                    s.setBoolean(14, i < frozenCount);
-                    s.setObject(15, overrideOf.get(e.uuid()), Types.OTHER);
-                    s.setObject(16, created);
-                    s.addBatch();
-                }
-                s.executeBatch();
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, new StringReader(rows.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
+    }
+
+    private static StringBuilder nullable(StringBuilder row, Object value) {
+        return value == null ? row.append("\\N") : row.append(value);
+    }
+
+    /** A text column in COPY's text format: backslash, tab, newline and carriage return escaped; null as {@code \N}. */
+    static StringBuilder text(StringBuilder row, String value) {
+        if (value == null) {
+            return row.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> row.append("\\\\");
+                case '\t' -> row.append("\\t");
+                case '\n' -> row.append("\\n");
+                case '\r' -> row.append("\\r");
+                default -> row.append(c);
+            }
+        }
+        return row;
     }
 
     public static DayPublished published(ResolvedDay day, BroadcastScheduleDayEntity entity) {
