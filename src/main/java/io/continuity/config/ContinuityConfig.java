@@ -49,6 +49,10 @@ public interface ContinuityConfig {
 
         /** Bytes of serialised events held at most; unset: a quarter of the maximum heap. */
         java.util.OptionalLong maxBytes();
+
+        /** Bytes of rendered XMLTV documents held at most (by ETag); a document larger than half of it is not held. */
+        @WithDefault("67108864")
+        long xmltvMaxBytes();
     }
 
     /** REST commands publish an event and wait for the projection to apply it. */

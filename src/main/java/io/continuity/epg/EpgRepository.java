@@ -48,6 +48,19 @@ public class EpgRepository {
             SELECT uuid, title, series_title, episode_title, season, episode, description, genre, rating
             FROM catalog_asset WHERE uuid = ANY (?)""";
 
+    /**
+     * What a guide over some channels and a window is made of, as one digest: the channels' rows (title, slug, zone: their
+     * versions), the ids of the current day versions overlapping the window (a ScheduleDay version never changes; an
+     * override or a re-resolution makes a new one), and the catalog's assets (count, versions, last change: the guide's
+     * descriptions, genres and episode numbers come from there).
+     */
+    private static final String FINGERPRINT = """
+            SELECT md5(concat_ws('|', ?::text,
+                (SELECT string_agg(id::text || ':' || version, ',' ORDER BY id) FROM channel WHERE id = ANY (?)),
+                (SELECT string_agg(d.id::text, ',' ORDER BY d.id) FROM broadcast_schedule_day d
+                 WHERE d.superseded_at IS NULL AND d.channel_id = ANY (?) AND d.day_start_utc < ? AND d.day_end_utc > ?),
+                (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '') FROM catalog_asset)))""";
+
     private final DataSource dataSource;
 
     public EpgRepository(DataSource dataSource) {
@@ -61,6 +74,27 @@ public class EpgRepository {
     /** Every channel that is not retired, by slug. */
     public List<ChannelGuide.Channel> activeChannels() {
         return channels(CHANNEL_COLUMNS + "WHERE NOT is_retired ORDER BY slug", null);
+    }
+
+    /**
+     * A digest that changes whenever the guide of {@code channelIds} over {@code range} can change, and only then (see
+     * {@link #FINGERPRINT}): the entity tag of the EPG and XMLTV answers, read in one query instead of the guide itself.
+     */
+    public String fingerprint(Collection<UUID> channelIds, TimeRange range) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FINGERPRINT)) {
+            java.sql.Array ids = c.createArrayOf("uuid", channelIds.toArray());
+            s.setString(1, channelIds.size() + "@" + range.from() + "/" + range.to());
+            s.setArray(2, ids);
+            s.setArray(3, ids);
+            s.setObject(4, utc(range.to()));
+            s.setObject(5, utc(range.from()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read what the guide is made of", e);
+        }
     }
 
     /** Programme-kind events of current ScheduleDay versions overlapping {@code range}, per channel in time order. */

@@ -194,6 +194,38 @@ class EpgIntegrationTest {
         assertThat(numbers.item(1).getTextContent()).matches("S0[12]E\\d\\d");
     }
 
+    /**
+     * The guide answers carry an ETag that holds while what they are made of holds: If-None-Match answers 304, and a
+     * catalog change that alters the guide (a film's description) changes the tag and the document.
+     */
+    @Test
+    void guidesAnswerNotModifiedUntilWhatTheyAreMadeOfChanges() {
+        UUID channel = CHANNEL_IDS.get(0);
+        Instant to = DAY_START.plus(Duration.ofDays(1));
+        awaitGuide(channel, DAY_START, to, PROGRAMMES_PER_DAY);
+        Map<String, String> range = Map.of("from", DAY_START.toString(), "to", to.toString());
+        String jsonTag = asScheduler().queryParams(range).get("/api/v1/channels/{c}/epg", channel).then().statusCode(200).extract().header("ETag");
+        assertThat(jsonTag).isNotBlank();
+        asScheduler().queryParams(range).header("If-None-Match", jsonTag).get("/api/v1/channels/{c}/epg", channel).then().statusCode(304);
+        Response first = asScheduler().queryParams(range).get("/api/v1/epg/xmltv");
+        String xmltvTag = first.then().statusCode(200).extract().header("ETag");
+        assertThat(xmltvTag).isNotBlank().isNotEqualTo(jsonTag);
+        asScheduler().queryParams(range).header("If-None-Match", xmltvTag).get("/api/v1/epg/xmltv").then().statusCode(304);
+        assertThat(asScheduler().queryParams(range).get("/api/v1/epg/xmltv").then().statusCode(200).header("ETag", xmltvTag).extract().asString())
+                .as("the same document, held").isEqualTo(first.asString());
+
+        kafka.send(MOVIE.toString(), new AssetUpserted(MOVIE, "The Long Goodbye", AssetKind.MOVIE, 100L * 60_000, null, null, null, null, null, null,
+                "A private eye in Los Angeles, once more.", "Drama", "R", List.of(), null, "ready", true, false, null));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Response changed = asScheduler().queryParams(range).header("If-None-Match", xmltvTag).get("/api/v1/epg/xmltv");
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(changed.header("ETag")).isNotEqualTo(xmltvTag);
+            assertThat(changed.asString()).contains("A private eye in Los Angeles, once more.");
+        });
+        asScheduler().queryParams(range).header("If-None-Match", jsonTag).get("/api/v1/channels/{c}/epg", channel).then().statusCode(200);
+    }
+
     @Test
     void anIptvPlayerReadsXmltvWithItsTokenInTheUrl() throws Exception {
         awaitGuide(CHANNEL_IDS.get(0), DAY_START, DAY_START.plus(Duration.ofDays(1)), PROGRAMMES_PER_DAY);
