@@ -217,11 +217,10 @@ function channelHeader(c, now) {
     ? `${titleOf(onAir)} · ${duration(Date.parse(onAir.end_utc) - now)} left`
     : inBreak ? 'Break: filler, bumpers or promos' : 'Nothing scheduled now';
   return el('div', { class: 'channel', 'data-channel-id': c.channel_id },
-    el('div', { class: 'name' }, el('span', {}, c.title), el('span', { class: 'local', title: `Local time in ${c.timezone}` },
-      `${hhmm(now, c.timezone)} ${zoneAbbrev(now, c.timezone)}`)),
-    el('div', { class: 'zone' }, `${c.slug} · ${c.timezone} · day from ${c.programming_day_start}`,
-      el('button', { type: 'button', class: 'watch', 'data-watch-channel-id': c.channel_id, title: `Watch ${c.title} live`,
-        onclick: () => watch(c) }, '\u25B6 Watch')),
+    el('div', { class: 'name' }, el('span', {}, c.title,
+      el('button', { type: 'button', class: 'watch', title: `Watch ${c.title} live`, onclick: () => watch(c) }, '\u25B6 Watch')),
+    el('span', { class: 'local', title: `Local time in ${c.timezone}` }, `${hhmm(now, c.timezone)} ${zoneAbbrev(now, c.timezone)}`)),
+    el('div', { class: 'zone' }, `${c.slug} · ${c.timezone} · day from ${c.programming_day_start}`),
     el('div', { class: 'now', 'data-now-uuid': onAir?.uuid }, el('span', { class: 'badge live' }, 'NOW'), nowText));
 }
 
