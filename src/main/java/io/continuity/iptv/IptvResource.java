@@ -5,6 +5,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.continuity.api.ProblemException;
 import io.continuity.api.Roles;
 import io.continuity.epg.XmltvResource;
@@ -43,6 +45,7 @@ public class IptvResource {
     @Path(PLAYLIST)
     @Produces(M3uWriter.MEDIA_TYPE)
     @RolesAllowed({Roles.VIEWER, Roles.SCHEDULER})
+    @Operation(summary = "Every live channel as an M3U playlist for IPTV players (tvg-id = XMLTV channel id); also takes ?access_token=")
     public Response playlist(@Context UriInfo uri, @QueryParam("access_token") String accessToken) {
         URI base = uri.getBaseUri();
         String guide = base.resolve(XmltvResource.PATH.substring(1)).toString();
@@ -58,6 +61,7 @@ public class IptvResource {
     @Path("/api/v1/iptv/channels")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.VIEWER, Roles.SCHEDULER})
+    @Operation(summary = "The M3U playlist's channels as JSON: number, XMLTV id, logo and live stream URL, by channel number")
     public List<IptvChannel> channels(@Context UriInfo uri) {
         return iptv.channels(uri.getBaseUri());
     }
@@ -67,6 +71,7 @@ public class IptvResource {
     @Path(LOGOS + "/{file}")
     @Produces(ChannelLogo.MEDIA_TYPE)
     @PermitAll
+    @Operation(summary = "A channel's generated logo (SVG), drawn from its slug; open like the guide's static files")
     public Response logo(@PathParam("file") String file) {
         String slug = file.endsWith(".svg") ? file.substring(0, file.length() - ".svg".length()) : "";
         if (!ChannelLogo.SLUG.matcher(slug).matches()) {
