@@ -1,5 +1,7 @@
-// Continuity program guide. Plain ES module, no build step. Reads GET /api/v1/guide (every channel's programmes in a
+// Continuity program guide. Plain ES module, no build step of its own. Reads GET /api/v1/guide (every channel's programmes in a
 // window, plus the service's own "now") and posts overrides to POST /api/v1/channels/{id}/overrides.
+// The Watch button plays a channel's live HLS stream (GET /api/v1/iptv/channels gives its URL) with hls.js, which the
+// build bundles into player/hls-player.js (src/main/web); without it the panel says the player is not built.
 // "Now" always comes from the service (now_utc), never from the browser's clock: the service may run on a shifted clock.
 
 const REFRESH_MS = 30_000;
@@ -23,6 +25,8 @@ const state = {
   zone: browserZone,
   pxPerMin: 4,
   selected: null,       // uuid of the selected programme
+  streams: null,        // channel_id -> GET /api/v1/iptv/channels entry, read on the first Watch
+  stopPlayer: null,     // stops the stream playing in the Watch panel
   scrolledToNow: false,
 };
 
@@ -213,8 +217,9 @@ function channelHeader(c, now) {
     ? `${titleOf(onAir)} · ${duration(Date.parse(onAir.end_utc) - now)} left`
     : inBreak ? 'Break: filler, bumpers or promos' : 'Nothing scheduled now';
   return el('div', { class: 'channel', 'data-channel-id': c.channel_id },
-    el('div', { class: 'name' }, el('span', {}, c.title), el('span', { class: 'local', title: `Local time in ${c.timezone}` },
-      `${hhmm(now, c.timezone)} ${zoneAbbrev(now, c.timezone)}`)),
+    el('div', { class: 'name' }, el('span', {}, c.title,
+      el('button', { type: 'button', class: 'watch', title: `Watch ${c.title} live`, onclick: () => watch(c) }, '\u25B6 Watch')),
+    el('span', { class: 'local', title: `Local time in ${c.timezone}` }, `${hhmm(now, c.timezone)} ${zoneAbbrev(now, c.timezone)}`)),
     el('div', { class: 'zone' }, `${c.slug} · ${c.timezone} · day from ${c.programming_day_start}`),
     el('div', { class: 'now', 'data-now-uuid': onAir?.uuid }, el('span', { class: 'badge live' }, 'NOW'), nowText));
 }
@@ -474,6 +479,48 @@ function showResult(kind, text) {
   result.textContent = text;
 }
 
+// ---- watching a channel --------------------------------------------------------------------------------------------
+
+async function watch(c) {
+  const panel = $('watch');
+  panel.hidden = false;
+  $('watch-title').textContent = `Watch · ${c.title}`;
+  stopWatching();
+  const status = $('watch-status');
+  try {
+    if (state.streams == null) {
+      const { body } = await api('/api/v1/iptv/channels');
+      state.streams = new Map(body.map((s) => [s.channel_id, s]));
+    }
+  } catch (e) {
+    status.textContent = `The stream list could not be loaded: ${e.message}`;
+    return;
+  }
+  const stream = state.streams.get(c.channel_id);
+  $('watch-url').href = stream ? stream.stream_url : '#';
+  if (!stream) {
+    status.textContent = 'This channel has no stream.';
+  } else if (!window.ContinuityPlayer) {
+    status.textContent = 'The player is not built: this service was built without Node.js/npm. Open the stream URL in an IPTV player.';
+    panel.dataset.player = 'missing';
+  } else {
+    status.textContent = 'Connecting…';
+    panel.dataset.player = 'hls.js';
+    const video = $('player');
+    video.onplaying = () => { status.textContent = `Live · channel ${stream.number}`; };
+    state.stopPlayer = window.ContinuityPlayer.play(video, stream.stream_url, (reason) => {
+      status.textContent = `The stream stopped: ${reason}`;
+    });
+  }
+}
+
+function stopWatching() {
+  if (state.stopPlayer) {
+    state.stopPlayer();
+    state.stopPlayer = null;
+  }
+}
+
 // ---- loading -------------------------------------------------------------------------------------------------------
 
 async function refresh() {
@@ -571,6 +618,7 @@ function init() {
   $('ov-duration').addEventListener('input', updateWhen);
   $('ov-move-by').addEventListener('input', updateWhen);
   $('override-form').addEventListener('submit', submitOverride);
+  $('watch-close').addEventListener('click', () => { stopWatching(); $('watch').hidden = true; });
   refresh();
   setInterval(refresh, REFRESH_MS);
   setInterval(() => { if (state.guide) { moveNowLine(); updateWhen(); } }, 1000);

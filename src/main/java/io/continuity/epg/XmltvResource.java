@@ -40,7 +40,7 @@ import jakarta.ws.rs.core.Response;
 public class XmltvResource {
 
     /** Also readable with {@code ?access_token=} for clients that cannot send headers ({@link XmltvAccessToken}). */
-    static final String PATH = "/api/v1/epg/xmltv";
+    public static final String PATH = "/api/v1/epg/xmltv";
 
     private static final Duration DEFAULT_RANGE = Duration.ofDays(3);
 

@@ -110,6 +110,21 @@ class ComposeFileTest {
         assertThat(service().path("tmpfs").get(0).asText()).startsWith("/tmp:");
     }
 
+    @Test
+    void playoutRunsTheSameImageInPlayoutModeWithTheMediaLibraryReadOnlyAndItsHlsPortPublished() {
+        JsonNode playout = compose.path("services").path("playout");
+        assertThat(playout.path("image").asText()).isEqualTo(service().path("image").asText());
+        List<String> variables = new ArrayList<>();
+        playout.path("environment").fieldNames().forEachRemaining(variables::add);
+        assertThat(NAMES.unknown(variables)).isEmpty();
+        assertThat(playout.path("environment").path("QUARKUS_PROFILE").asText()).isEqualTo("playout");
+        assertThat(playout.path("ports").get(0).asText()).isEqualTo("8090:8090");
+        assertThat(playout.path("volumes").get(0).asText()).endsWith(":/media:ro");
+        assertThat(playout.path("user").asText()).isNotIn("", "0", "root");
+        assertThat(playout.path("read_only").asBoolean()).isTrue();
+        assertThat(service().path("environment").path("CONTINUITY_IPTV_STREAM_BASE_URL").asText()).isEqualTo("http://localhost:8090");
+    }
+
     private static JsonNode service() {
         return compose.path("services").path("continuity");
     }

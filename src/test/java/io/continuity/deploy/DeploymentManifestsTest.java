@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
@@ -43,6 +45,9 @@ class DeploymentManifestsTest {
     private static final ServiceConfigNames NAMES = ServiceConfigNames.load();
     private static final ServiceTopics TOPICS = new ServiceTopics();
     private static final int HTTP_PORT = 8080;
+    private static final int HLS_PORT = 8090;
+    private static final String SERVICE = "continuity";
+    private static final String PLAYOUT = "continuity-playout";
 
     @ParameterizedTest
     @ValueSource(strings = {"deploy/base", "deploy/overlays/dev", "deploy/overlays/prod"})
@@ -64,7 +69,7 @@ class DeploymentManifestsTest {
     @ValueSource(strings = {"deploy/base", "deploy/overlays/dev", "deploy/overlays/prod"})
     void probesPortsAndShutdownMatchTheService(String directory) {
         List<HasMetadata> resources = render(directory);
-        PodSpec pod = one(resources, Deployment.class).getSpec().getTemplate().getSpec();
+        PodSpec pod = named(resources, Deployment.class, SERVICE).getSpec().getTemplate().getSpec();
         Container container = pod.getContainers().get(0);
         assertThat(container.getPorts()).singleElement().satisfies(p -> {
             assertThat(p.getContainerPort()).isEqualTo(HTTP_PORT);
@@ -73,7 +78,7 @@ class DeploymentManifestsTest {
         assertProbe(container.getStartupProbe(), "/q/health/started");
         assertProbe(container.getLivenessProbe(), "/q/health/live");
         assertProbe(container.getReadinessProbe(), "/q/health/ready");
-        assertThat(one(resources, Service.class).getSpec().getPorts()).singleElement()
+        assertThat(named(resources, Service.class, SERVICE).getSpec().getPorts()).singleElement()
                 .satisfies(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("http"));
 
         long preStop = Long.parseLong(container.getLifecycle().getPreStop().getExec().getCommand().get(1));
@@ -86,7 +91,12 @@ class DeploymentManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"deploy/base", "deploy/overlays/dev", "deploy/overlays/prod"})
     void podsRunRestrictedWithLimitsAndAWritableTmpOnly(String directory) {
-        PodSpec pod = one(render(directory), Deployment.class).getSpec().getTemplate().getSpec();
+        for (String name : List.of(SERVICE, PLAYOUT)) {
+            assertRestricted(named(render(directory), Deployment.class, name).getSpec().getTemplate().getSpec());
+        }
+    }
+
+    private static void assertRestricted(PodSpec pod) {
         Container container = pod.getContainers().get(0);
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
@@ -105,7 +115,7 @@ class DeploymentManifestsTest {
     @ValueSource(strings = {"deploy/base", "deploy/overlays/dev", "deploy/overlays/prod"})
     void everyEnvironmentVariableSetsARealProperty(String directory) {
         List<HasMetadata> resources = render(directory);
-        Container container = one(resources, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container container = named(resources, Deployment.class, SERVICE).getSpec().getTemplate().getSpec().getContainers().get(0);
         List<String> variables = new ArrayList<>(container.getEnv().stream().map(EnvVar::getName).toList());
         container.getEnvFrom().forEach(from -> variables.addAll(
                 named(resources, ConfigMap.class, from.getConfigMapRef().getName()).getData().keySet()));
@@ -140,7 +150,7 @@ class DeploymentManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"deploy/base", "deploy/overlays/dev", "deploy/overlays/prod"})
     void kafkaUserMayUseExactlyTheServiceTopicsAndGroup(String directory) {
-        GenericKubernetesResource user = ofKind(render(directory), "KafkaUser").get(0);
+        GenericKubernetesResource user = named(render(directory), GenericKubernetesResource.class, SERVICE);
         assertThat(((Map<?, ?>) spec(user).get("authentication")).get("type")).isEqualTo("scram-sha-512");
         List<Map<String, Object>> acls = user.get("spec", "authorization", "acls");
         Set<String> topics = new TreeSet<>();
@@ -159,10 +169,10 @@ class DeploymentManifestsTest {
     @ValueSource(strings = {"deploy/base", "deploy/overlays/prod"})
     void productionRunsSeveralReplicasWithABudgetAutoscalerAndNetworkPolicy(String directory) {
         List<HasMetadata> resources = render(directory);
-        assertThat(one(resources, Deployment.class).getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
+        assertThat(named(resources, Deployment.class, SERVICE).getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
         assertThat(one(resources, HorizontalPodAutoscaler.class).getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
         assertThat(one(resources, PodDisruptionBudget.class).getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
-        NetworkPolicy policy = one(resources, NetworkPolicy.class);
+        NetworkPolicy policy = named(resources, NetworkPolicy.class, SERVICE);
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(policy.getSpec().getIngress()).flatExtracting(r -> r.getPorts()).extracting(p -> p.getPort().getIntVal())
                 .containsOnly(HTTP_PORT);
@@ -170,6 +180,66 @@ class DeploymentManifestsTest {
                 .map(p -> p.getIntVal()).collect(Collectors.toSet());
         String bootstrap = named(resources, ConfigMap.class, "continuity-config").getData().get("CONTINUITY_KAFKA_BOOTSTRAP");
         assertThat(egress).containsExactlyInAnyOrder(Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1)), 5432, 443, 53);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deploy/base", "deploy/overlays/dev", "deploy/overlays/prod"})
+    void playoutRunsTheSameImageInPlayoutModeWithTheMediaLibraryAndAnHlsService(String directory) {
+        List<HasMetadata> resources = render(directory);
+        Deployment playout = named(resources, Deployment.class, PLAYOUT);
+        PodSpec pod = playout.getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().get(0);
+        Container service = named(resources, Deployment.class, SERVICE).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getImage()).isEqualTo(service.getImage());
+        assertThat(playout.getSpec().getReplicas()).as("a channel is played by one process").isEqualTo(1);
+        assertThat(playout.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+
+        List<String> variables = new ArrayList<>(container.getEnv().stream().map(EnvVar::getName).toList());
+        container.getEnvFrom().forEach(from -> variables.addAll(
+                named(resources, ConfigMap.class, from.getConfigMapRef().getName()).getData().keySet()));
+        assertThat(NAMES.unknown(variables)).isEmpty();
+        assertThat(named(resources, ConfigMap.class, "continuity-playout-config").getData()).containsEntry("QUARKUS_PROFILE", "playout");
+        assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("KAFKA_SASL_JAAS_CONFIG")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo(PLAYOUT));
+
+        assertThat(container.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort()).containsExactly("http:" + HTTP_PORT, "hls:" + HLS_PORT);
+        assertProbe(container.getReadinessProbe(), "/q/health/ready");
+        assertThat(container.getVolumeMounts()).filteredOn(m -> m.getMountPath().equals("/media")).singleElement()
+                .satisfies(m -> assertThat(m.getReadOnly()).isTrue());
+        String claim = pod.getVolumes().stream().filter(v -> v.getPersistentVolumeClaim() != null).findFirst().orElseThrow()
+                .getPersistentVolumeClaim().getClaimName();
+        assertThat(named(resources, PersistentVolumeClaim.class, claim).getSpec().getAccessModes()).contains("ReadWriteMany");
+        Service hls = named(resources, Service.class, PLAYOUT);
+        assertThat(hls.getSpec().getSelector()).isEqualTo(playout.getSpec().getSelector().getMatchLabels());
+        assertThat(hls.getSpec().getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getPort()).isEqualTo(HLS_PORT);
+            assertThat(p.getTargetPort().getStrVal()).isEqualTo("hls");
+        });
+        assertThat(named(resources, ConfigMap.class, "continuity-config").getData()).containsKey("CONTINUITY_IPTV_STREAM_BASE_URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deploy/base", "deploy/overlays/dev", "deploy/overlays/prod"})
+    void playoutKafkaUserReadsWhatAChannelManagerReadsAndWritesOnlyAsRun(String directory) {
+        GenericKubernetesResource user = named(render(directory), GenericKubernetesResource.class, PLAYOUT);
+        assertThat(((Map<?, ?>) spec(user).get("authentication")).get("type")).isEqualTo("scram-sha-512");
+        List<Map<String, Object>> acls = user.get("spec", "authorization", "acls");
+        Map<String, Set<String>> grants = new TreeMap<>();
+        for (Map<String, Object> acl : acls) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> resource = (Map<String, Object>) acl.get("resource");
+            assertThat(resource.get("patternType")).isEqualTo("literal");
+            @SuppressWarnings("unchecked")
+            List<String> operations = (List<String>) acl.get("operations");
+            grants.put(resource.get("type") + " " + resource.get("name"), new TreeSet<>(operations));
+        }
+        assertThat(grants).isEqualTo(Map.of(
+                "topic continuity.playlog", Set.of("Describe", "Read"),
+                "topic continuity.overrides", Set.of("Describe", "Read"),
+                "topic continuity.catalog-events", Set.of("Describe", "Read"),
+                "topic continuity.as-run", Set.of("Describe", "Write"),
+                "group continuity-playout", Set.of("Read"),
+                "group continuity-playout-catalog", Set.of("Read")));
     }
 
     private static void assertProbe(Probe probe, String path) {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.continuity.config.ContinuityConfig;
+import io.continuity.iptv.IptvConfig;
 import io.continuity.simulator.SimulatorConfig;
 import io.smallrye.config.ConfigMappings;
 
@@ -38,7 +39,7 @@ import io.smallrye.config.ConfigMappings;
  * <li>the run-time properties of every Quarkus extension on the class path, read from the configuration model each
  * extension ships ({@code META-INF/quarkus-config-doc/quarkus-config-model.json}); build-time properties are refused,
  * since setting them on a built image does nothing;</li>
- * <li>Continuity's own {@code @ConfigMapping}s ({@link ContinuityConfig}, {@link SimulatorConfig});</li>
+ * <li>Continuity's own {@code @ConfigMapping}s ({@link ContinuityConfig}, {@link SimulatorConfig}, {@link IptvConfig});</li>
  * <li>every key of {@code application.properties} (any profile), and every variable its values reference as
  * {@code ${NAME:default}};</li>
  * <li>{@code kafka.*}, which Quarkus hands to every Kafka client: the rest must be a Kafka client setting;</li>
@@ -69,6 +70,7 @@ final class ServiceConfigNames {
         names.addQuarkusModels();
         names.addMapping(ContinuityConfig.class, "continuity");
         names.addMapping(SimulatorConfig.class, "continuity.simulator");
+        names.addMapping(IptvConfig.class, "continuity.iptv");
         names.addApplicationProperties();
         MP_JWT_KEYS.forEach(names::add);
         names.kafkaClientKeys.addAll(ConsumerConfig.configNames());

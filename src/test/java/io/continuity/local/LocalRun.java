@@ -97,7 +97,7 @@ public final class LocalRun {
 
     /**
      * What a person needs once the service is ready, each token printed once: the guide signed in as scheduler, the
-     * XMLTV URL for an IPTV player with a viewer token, and a file that exports both for the shell (valid for a week).
+     * XMLTV and M3U URLs for an IPTV player with a viewer token, and a file that exports both for the shell (valid for a week).
      */
     private static void banner(int httpPort, String bootstrap, Path jar) throws IOException {
         String scheduler = Tokens.mint("operator@localhost", TOKEN_LIFETIME, Roles.SCHEDULER);
@@ -107,6 +107,7 @@ public final class LocalRun {
         log("Continuity is ready. Ctrl+C, or stopping Maven, stops everything this run started.");
         log("  Program guide, signed in as scheduler: " + base + "/#token=" + scheduler);
         log("  XMLTV for an IPTV player (viewer token): " + base + "/api/v1/epg/xmltv?access_token=" + viewer);
+        log("  M3U channel list for an IPTV player (viewer token): " + base + "/iptv/channels.m3u?access_token=" + viewer);
         log("  Shell: '. " + env + "' sets TOKEN (scheduler) and VIEWER_TOKEN (viewer), valid for " + TOKEN_LIFETIME.toDays() + " days");
         log("  API docs: " + base + "/q/swagger-ui (Authorize with $TOKEN); Kafka: " + bootstrap);
     }

@@ -58,7 +58,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(ContinuityTestResources.class)
 @TestProfile(GuidePageTest.Demo.class)
-class GuidePageTest {
+public class GuidePageTest {
 
     /** The demo channels and catalog; no reference ChannelManager, the test reports the as-run itself. */
     public static class Demo implements QuarkusTestProfile {

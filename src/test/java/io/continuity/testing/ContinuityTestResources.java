@@ -1,5 +1,8 @@
 package io.continuity.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +19,8 @@ public class ContinuityTestResources implements QuarkusTestResourceLifecycleMana
 
     private static final Logger LOG = Logger.getLogger(ContinuityTestResources.class);
     public static final String TEST_CLOCK_START = "2026-11-23T07:00:00Z";
+    /** The port the service's IPTV stream links point at ({@code continuity.iptv.stream-base-url}); a test may serve HLS there. */
+    public static final int STREAM_PORT = freePort();
     private static Infrastructure infrastructure;
 
     /** The shared broker and database, started on first call. */
@@ -37,7 +42,16 @@ public class ContinuityTestResources implements QuarkusTestResourceLifecycleMana
         config.put("quarkus.datasource.password", "");
         // a fixed, advancing clock: Monday 2026-11-23 07:00 UTC, so schedule expectations do not depend on the day tests run
         config.put("continuity.clock.start", TEST_CLOCK_START);
+        config.put("continuity.iptv.stream-base-url", "http://127.0.0.1:" + STREAM_PORT);
         return config;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
