@@ -48,7 +48,7 @@ async function showAsset(a) {
     panel.replaceChildren(
       el('h2', { id: 'asset-title' }, a.title),
       el('dl', { class: 'facts' },
-        ['Kind', a.kind], ['Series', a.series_title ? `${a.series_title} S${a.season ?? '?'}E${a.episode ?? '?'}` : ''], ['Genre', a.genre],
+        [['Kind', a.kind], ['Series', a.series_title ? `${a.series_title} S${a.season ?? '?'}E${a.episode ?? '?'}` : ''], ['Genre', a.genre],
         ['Tags', (a.tags || []).join(', ')], ['Length', duration(a.duration_ms)], ['Uuid', a.asset_uuid]]
         .filter(([, v]) => v).map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
       el('h3', {}, body.eligible ? 'Eligible for broadcast' : 'Not eligible for broadcast'),

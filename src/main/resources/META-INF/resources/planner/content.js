@@ -28,14 +28,18 @@ function searchPicker(container, prefix, what, reference) {
   const chosen = el('input', { id: `${prefix}-ref`, 'data-field': 'content_reference', required: true, spellcheck: 'false', value: reference || '' });
   const results = el('ul', { class: 'list picks', id: `${prefix}-results`, 'aria-label': `Matching ${what === 'series' ? 'series' : 'assets'}` });
   let timer = null;
+  let asked = 0;
   const run = async () => {
     const kind = what === 'series' ? '&kind=episode' : '';
+    const mine = ++asked;
     try {
       const { body } = await api(`/api/v1/assets/search?size=50&q=${encodeURIComponent(search.value)}${kind}`);
+      if (mine !== asked) return;
       const items = what === 'series'
         ? [...new Map(body.items.filter((a) => a.series_id).map((a) => [a.series_id, a.series_title || a.series_id])).entries()]
           .map(([id, title]) => ({ id, label: `${title} (${id})` }))
         : body.items.map((a) => ({ id: a.asset_uuid, label: `${a.title} · ${a.kind} · ${duration(a.duration_ms)}${a.eligible ? '' : ' · not eligible'}` }));
+      results.dataset.query = search.value;
       results.replaceChildren(...items.slice(0, 12).map((i) => el('li', {},
         el('button', { type: 'button', 'data-ref': i.id, onclick: () => { chosen.value = i.id; chosen.dispatchEvent(new Event('input')); } }, i.label))));
       if (!items.length) results.replaceChildren(el('li', { class: 'muted' }, 'Nothing found.'));

@@ -506,6 +506,7 @@ function editAssignment(assignmentId) {
   state.draft = null;
   renderDay();
   fillAssignmentForm(workingAssignments(state.planId).find((a) => a.assignment_id === assignmentId));
+  document.querySelector(`#day-grid .block[data-assignment-id="${assignmentId}"]`)?.focus();
 }
 
 function fillAssignmentForm(a, draft) {

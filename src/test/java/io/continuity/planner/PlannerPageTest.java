@@ -178,9 +178,7 @@ class PlannerPageTest {
         fill(browser, "as-start", "00:00");
         fill(browser, "as-duration", "60");
         new Select(browser.findElement(By.id("as-type"))).selectByValue("series");
-        fill(browser, "as-content-search", catalog.seriesTitle);
-        await().atMost(UI).until(() -> !browser.findElements(By.cssSelector("#as-content-results button[data-ref='" + catalog.series + "']")).isEmpty());
-        browser.findElement(By.cssSelector("#as-content-results button[data-ref='" + catalog.series + "']")).click();
+        pick(browser, catalog.seriesTitle, catalog.series, false);
         new Select(browser.findElement(By.id("as-policy"))).selectByValue("sequential");
         new Select(browser.findElement(By.id("as-label"))).selectByVisibleText("Prime");
         browser.findElement(By.id("as-save")).click();
@@ -215,15 +213,13 @@ class PlannerPageTest {
         fill(browser, "as-start", "05:00");
         fill(browser, "as-duration", "30");
         new Select(browser.findElement(By.id("as-type"))).selectByValue("asset");
-        fill(browser, "as-content-search", catalog.episodeTitle);
-        await().atMost(UI).until(() -> !browser.findElements(By.cssSelector("#as-content-results button[data-ref='" + catalog.episode + "']")).isEmpty());
-        browser.findElement(By.cssSelector("#as-content-results button[data-ref='" + catalog.episode + "']")).sendKeys(Keys.ENTER);
+        pick(browser, catalog.episodeTitle, catalog.episode.toString(), true);
         browser.findElement(By.id("as-content-ref")).sendKeys(Keys.ENTER);
         await().atMost(UI).until(() -> blocks(browser).contains("05:00/30"));
-        WebElement block = browser.findElement(By.cssSelector("#day-grid .block[data-start='05:00']"));
-        block.sendKeys(Keys.ARROW_DOWN);
+        focus(browser, "05:00");
+        new Actions(browser).sendKeys(Keys.ARROW_DOWN).perform();
         await().atMost(UI).until(() -> blocks(browser).contains("05:30/30"));
-        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_DOWN));
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.ARROW_DOWN).keyUp(Keys.SHIFT).perform();
         await().atMost(UI).until(() -> blocks(browser).contains("05:30/60"));
     }
 
@@ -296,13 +292,14 @@ class PlannerPageTest {
     private static void historyPage(ChromeDriver browser) throws Exception {
         tab(browser, "plans");
         await().atMost(UI).until(() -> blocks(browser).size() == 3);
-        browser.findElement(By.cssSelector("#day-grid .block[data-start='05:30']")).sendKeys(Keys.DELETE);
+        focus(browser, "05:30");
+        new Actions(browser).sendKeys(Keys.DELETE).perform();
         assertThat(browser.findElements(By.cssSelector("#pending-list li[data-op]"))).extracting(e -> e.getDomAttribute("data-op"))
                 .containsExactly("remove_assignment");
         publish(browser, 1);
         tab(browser, "history");
         // the removal makes a new version of the day; until it is resolved the last two versions differ in something else
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
             browser.findElement(By.cssSelector("#history-form button")).click();
             List<WebElement> compare = browser.findElements(By.cssSelector("#hi-table tbody tr button"));
             if (compare.isEmpty()) {
@@ -337,6 +334,25 @@ class PlannerPageTest {
         if (path.startsWith("planner")) {
             await().atMost(UI).until(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         }
+    }
+
+    /** Searches the picker, waits for the result naming {@code ref}, and chooses it with a click or the Enter key. */
+    private static void pick(ChromeDriver browser, String query, String ref, boolean keyboard) {
+        fill(browser, "as-content-search", query);
+        By result = By.cssSelector("#as-content-results[data-query='" + query + "'] button[data-ref='" + ref + "']");
+        await().atMost(UI).ignoreExceptions().until(() -> {
+            WebElement button = browser.findElement(result);
+            if (keyboard) {
+                button.sendKeys(Keys.ENTER);
+            } else {
+                button.click();
+            }
+            return ref.equals(browser.findElement(By.id("as-content-ref")).getDomProperty("value"));
+        });
+    }
+
+    private static void focus(ChromeDriver browser, String start) {
+        browser.executeScript("arguments[0].focus()", browser.findElement(By.cssSelector("#day-grid .block[data-start='" + start + "']")));
     }
 
     private static void tab(ChromeDriver browser, String page) {
