@@ -52,7 +52,7 @@ async function showAsset(a) {
         ['Tags', (a.tags || []).join(', ')], ['Length', duration(a.duration_ms)], ['Uuid', a.asset_uuid]]
         .filter(([, v]) => v).map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
       el('h3', {}, body.eligible ? 'Eligible for broadcast' : 'Not eligible for broadcast'),
-      body.eligible ? null : el('ul', { id: 'asset-reasons', class: 'list' }, body.ineligible_because.map((r) => el('li', {}, `Because ${r}.`))),
+      ...(body.eligible ? [] : [el('ul', { id: 'asset-reasons', class: 'list' }, body.ineligible_because.map((r) => el('li', {}, `Because ${r}.`)))]),
       el('h3', {}, 'Scheduled next'),
       el('ul', { id: 'asset-upcoming', class: 'list' }, body.upcoming.length ? body.upcoming.map((u) => {
         const c = channels.get(u.channel_id);

@@ -403,7 +403,7 @@ function renderDay() {
   });
   const draft = state.draft ? el('div', { class: 'block draft', id: 'draft', style: { top: y(state.draft.start), height: y(state.draft.duration) } },
     `${minutesToHhmm(state.draft.start)} · ${state.draft.duration} min (new)`) : null;
-  grid.replaceChildren(...lines, ...blocks, draft);
+  grid.replaceChildren(...lines, ...blocks, ...(draft ? [draft] : []));
 }
 
 function describeContent(a) {
@@ -601,17 +601,32 @@ function renderPending() {
   $('pv-discard').disabled = !state.pending.length;
 }
 
-/** The pending operations as the preview API takes them (without client-side notes). */
-const changeOps = () => state.pending.map(({ error, ...o }) => o);
+/** The pending operations in the preview API's shape (docs/preview.md): ids beside the command bodies. */
+function changeOps() {
+  return state.pending.map((o) => {
+    switch (o.op) {
+      case 'update_plan': return { op: o.op, plan_id: o.plan.plan_id, plan: o.plan };
+      case 'retire_plan': return { op: o.op, plan_id: o.plan_id };
+      case 'add_assignment': return { op: o.op, plan_id: o.assignment.plan_id, assignment: o.assignment };
+      case 'update_assignment': return { op: o.op, plan_id: o.assignment.plan_id, assignment_id: o.assignment.assignment_id, assignment: o.assignment };
+      default: {
+        const { error, ...rest } = o;
+        return rest;
+      }
+    }
+  });
+}
 
 async function preview() {
   const body = { from: $('pv-day').value || undefined, days: Number($('pv-days').value) || 1, changes: changeOps() };
   setResult($('pv-result'), '', 'Resolving on a branch…');
   try {
     const { body: answer } = await api(`/api/v1/channels/${state.channelId}/preview`, { method: 'POST', body });
-    setResult($('pv-result'), 'ok', 'Preview: nothing was published.');
+    const current = await Promise.all((answer.days || []).map((d) => api(`/api/v1/channels/${state.channelId}/schedule-days/${d.broadcast_day}`)
+      .then((r) => r.body.events).catch(() => [])));
+    setResult($('pv-result'), 'ok', `Preview only, nothing was published${answer.locked_until ? `; events before ${answer.locked_until} stay as they are` : ''}.`);
     $('preview').dataset.state = 'shown';
-    renderPreview($('preview'), answer, channel());
+    renderPreview($('preview'), answer, channel(), current);
   } catch (e) {
     if (e.status === 404 && !e.problem?.code) {
       $('preview').dataset.state = 'unavailable';
@@ -658,10 +673,12 @@ function send(c, o) {
 }
 
 /** Opens the refused change in its form with the message beside its field. */
-function refusedOp(e, result, op) {
-  if (!(e instanceof ApiError)) throw e;
-  const index = e.problem?.change_index ?? (op ? state.pending.indexOf(op) : -1);
-  const o = op || state.pending[index];
+function refusedOp(error, result, op) {
+  if (!(error instanceof ApiError)) throw error;
+  // the preview names the change and the field as changes[i].assignment.start_time; a command names start_time
+  const named = /^changes\[(\d+)\]\.(?:(?:assignment|plan)\.)?(.*)$/.exec(error.problem?.field || '');
+  const e = named ? new ApiError(error.status, { ...error.problem, field: named[2] }) : error;
+  const o = op || (named ? state.pending[Number(named[1])] : null);
   setResult(result, 'error', `Refused: ${e.message}${e.problem?.field ? ` (${e.problem.field})` : ''}`);
   if (o?.assignment) {
     state.planId = o.assignment.plan_id;

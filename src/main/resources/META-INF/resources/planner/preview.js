@@ -1,5 +1,5 @@
-// Renders the answer of POST /api/v1/channels/{id}/preview: for each broadcast day the current version beside the
-// previewed one, and the diff (added, removed and moved events, new gaps, warnings, overrides the change would affect).
+// Renders the answer of POST /api/v1/channels/{id}/preview (docs/preview.md): for each broadcast day the current version
+// beside the previewed one, and the diff (added, removed and moved events, new gaps, warnings, overrides affected).
 // Also renders a version diff of GET .../schedule-days/{day}/diff, which has the same added/removed/moved lists.
 
 import { el } from './lib.js';
@@ -25,7 +25,7 @@ function diffList(id, heading, items, render) {
 export function renderDiff(diff, zone, prefix) {
   const moved = (m) => el('li', { 'data-uuid': m.uuid }, el('strong', {}, m.title || m.asset_uuid || ''),
     ` ${time(m.from_start_utc, zone)} → ${time(m.to_start_utc, zone)}`);
-  const text = (w) => el('li', {}, typeof w === 'string' ? w : w.message || w.detail || JSON.stringify(w));
+  const text = (w) => el('li', {}, typeof w === 'string' ? w : `${w.kind ? `${w.kind}: ` : ''}${w.message || ''}`);
   return el('div', { class: 'diff-parts' },
     diffList(`${prefix}-added`, 'Added', diff.added || [], (e) => eventLine(e, zone)),
     diffList(`${prefix}-removed`, 'Removed', diff.removed || [], (e) => eventLine(e, zone)),
@@ -33,22 +33,23 @@ export function renderDiff(diff, zone, prefix) {
     diff.new_gaps ? diffList(`${prefix}-gaps`, 'New gaps', diff.new_gaps, (e) => eventLine({ ...e, kind: 'gap' }, zone)) : null,
     diff.warnings ? diffList(`${prefix}-warnings`, 'Warnings', diff.warnings, text) : null,
     diff.affected_overrides ? diffList(`${prefix}-overrides`, 'Overrides affected', diff.affected_overrides,
-      (o) => el('li', {}, typeof o === 'string' ? o : `${o.action || ''} ${o.reason || ''} ${o.override_id || ''}`.trim())) : null);
+      (o) => el('li', {}, `${o.action || ''} ${o.override_id || ''}: ${o.effect === 'pinned' ? 'its programme is gone, it stays pinned to its window'
+        : 'what it replaces or interrupts changes'}`)) : null);
 }
 
-export function renderPreview(container, answer, channel) {
+/** The preview's days (docs/preview.md), each beside the current version's events (fetched by the caller). */
+export function renderPreview(container, answer, channel, currentEvents = []) {
   const zone = channel?.timezone;
-  const days = answer.days || [answer];
-  container.replaceChildren(...days.map((d, i) => {
-    const current = eventsOf(d.current);
-    const previewed = eventsOf(d.preview || d.previewed || d.events);
-    return el('article', { class: 'preview-day', 'data-broadcast-day': d.broadcast_day },
-      el('h3', {}, `Broadcast day ${d.broadcast_day}`),
+  container.replaceChildren(...(answer.days || []).map((d, i) => {
+    const current = currentEvents[i] || [];
+    const diff = { ...(d.diff || {}), warnings: d.warnings || [], affected_overrides: d.overrides || [] };
+    return el('article', { class: 'preview-day', 'data-broadcast-day': d.broadcast_day, 'data-changed': String(d.changed) },
+      el('h3', {}, `Broadcast day ${d.broadcast_day}${d.changed === false ? ' — unchanged' : ''}`),
       el('div', { class: 'side-by-side' },
-        el('section', { 'aria-label': 'Current version' }, el('h4', {}, `Current${d.current?.version ? ` (version ${d.current.version})` : ''}`),
-          el('ol', { class: 'list events current' }, current.length ? current.map((e) => eventLine(e, zone)) : [el('li', { class: 'muted' }, 'not resolved')])),
+        el('section', { 'aria-label': 'Current version' }, el('h4', {}, d.current ? `Current (version ${d.current.version})` : 'Current: not resolved yet'),
+          el('ol', { class: 'list events current' }, current.length ? current.map((e) => eventLine(e, zone)) : [el('li', { class: 'muted' }, 'no events')])),
         el('section', { 'aria-label': 'Preview' }, el('h4', {}, 'With the pending changes'),
-          el('ol', { class: 'list events previewed' }, previewed.map((e) => eventLine(e, zone))))),
-      renderDiff(d.diff || {}, zone, `pv-${i}`));
+          el('ol', { class: 'list events previewed' }, (d.events || []).map((e) => eventLine(e, zone))))),
+      renderDiff(diff, zone, `pv-${i}`));
   }));
 }

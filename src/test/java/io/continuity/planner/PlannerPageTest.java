@@ -231,20 +231,25 @@ class PlannerPageTest {
         await().atMost(UI).until(() -> blocks(browser).contains(start + "/" + minutes));
     }
 
-    /** Answers whether the preview endpoint exists; when it does, its diff must list the three new assignments' programmes. */
+    /**
+     * Answers whether the preview endpoint exists; when it does, the diff of today and tomorrow must list programmes of
+     * the new assignments as added (today's first hours are inside the lock window, so tomorrow is previewed too).
+     */
     private static boolean preview(ChromeDriver browser, Catalog catalog) {
+        fill(browser, "pv-days", "2");
         browser.findElement(By.id("pv-preview")).click();
-        await().atMost(UI).until(() -> browser.findElement(By.id("preview")).getDomAttribute("data-state") != null);
+        await().atMost(Duration.ofSeconds(40)).until(() -> browser.findElement(By.id("preview")).getDomAttribute("data-state") != null);
         String state = browser.findElement(By.id("preview")).getDomAttribute("data-state");
         if ("unavailable".equals(state)) {
             assertThat(text(browser, "pv-result")).contains("404");
             return false;
         }
         assertThat(state).as(text(browser, "pv-result")).isEqualTo("shown");
-        String added = text(browser, "pv-0-added");
-        assertThat(added).contains(catalog.seriesTitle);
-        assertThat(browser.findElements(By.cssSelector("#pv-0-added li[data-kind='program']"))).hasSizeGreaterThanOrEqualTo(3);
+        List<WebElement> added = browser.findElements(By.cssSelector("#preview ul[id$='-added'] li[data-kind='program']"));
+        assertThat(added).extracting(WebElement::getText).hasSizeGreaterThanOrEqualTo(3)
+                .anySatisfy(t -> assertThat(t).contains(catalog.episodeTitle)).anySatisfy(t -> assertThat(t).contains("Movie"));
         assertThat(browser.findElements(By.cssSelector("#preview .previewed li"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#pending-list li[data-op]"))).as("a preview publishes nothing").hasSize(4);
         return true;
     }
 
@@ -381,6 +386,7 @@ class PlannerPageTest {
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws Exception {
+        browser.executeScript("window.scrollTo(0, 0)");
         Path file = Path.of(System.getProperty("planner.screenshots", "target")).resolve(name);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
