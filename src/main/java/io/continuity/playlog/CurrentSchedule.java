@@ -100,6 +100,15 @@ public class CurrentSchedule {
         return channels;
     }
 
+    /** The first {@code limit} current (not overridden) events of any channel that play {@code assetUuid} and end after {@code from}. */
+    public List<BroadcastPlaylogEventEntity> upcomingOfAsset(UUID assetUuid, Instant from, int limit) {
+        @SuppressWarnings("unchecked")
+        List<BroadcastPlaylogEventEntity> events = query("""
+                SELECT * FROM current_playlog_event WHERE asset_uuid = ?1 AND end_utc > ?2 ORDER BY start_utc, channel_id LIMIT ?3""",
+                BroadcastPlaylogEventEntity.class, assetUuid, from, limit).getResultList();
+        return events;
+    }
+
     private List<BroadcastScheduleDayEntity> days(String sql, Object... parameters) {
         @SuppressWarnings("unchecked")
         List<BroadcastScheduleDayEntity> days = query(sql, BroadcastScheduleDayEntity.class, parameters).getResultList();
