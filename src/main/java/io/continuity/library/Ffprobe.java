@@ -48,12 +48,13 @@ public final class Ffprobe {
         Process process;
         try {
             process = new ProcessBuilder(List.of(command, "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
-                    file.toAbsolutePath().toString())).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+                    file.toAbsolutePath().toString())).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command + " (install ffmpeg, or set continuity.library.ffprobe): "
                     + e.getMessage(), e);
         }
         try {
+            process.getOutputStream().close();
             CompletableFuture<byte[]> out = read(process.getInputStream());
             CompletableFuture<byte[]> err = read(process.getErrorStream());
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

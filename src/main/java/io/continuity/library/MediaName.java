@@ -24,9 +24,9 @@ import io.continuity.resolver.core.AssetKind;
  */
 public record MediaName(AssetKind kind, String seriesTitle, Integer season, Integer episode, String title, Integer year) {
 
-    private static final Pattern SXXEYY = Pattern.compile("(?i)^(?<show>.*?)[\\s._-]*\\bS(?<season>\\d{1,3})[\\s._-]*E(?<episode>\\d{1,4})"
+    private static final Pattern SXXEYY = Pattern.compile("(?i)^(?<show>.*?)[\\s._-]*(?<![\\p{L}\\p{N}])S(?<season>\\d{1,3})[\\s._-]*E(?<episode>\\d{1,4})"
             + "(?:[\\s._-]*E\\d{1,4})*(?<rest>.*)$");
-    private static final Pattern NXNN = Pattern.compile("(?i)^(?<show>.*?)[\\s._-]*\\b(?<season>\\d{1,2})x(?<episode>\\d{1,3})\\b(?<rest>.*)$");
+    private static final Pattern NXNN = Pattern.compile("(?i)^(?<show>.*?)[\\s._-]*(?<![\\p{L}\\p{N}])(?<season>\\d{1,2})x(?<episode>\\d{1,3})\\b(?<rest>.*)$");
     private static final Pattern MOVIE_PAREN_YEAR = Pattern.compile("^(?<title>.+?)[\\s._]*[(\\[](?<year>(?:19|20)\\d{2})[)\\]].*$");
     private static final Pattern MOVIE_DOTTED_YEAR = Pattern.compile("^(?<title>.+?)[\\s._](?<year>(?:19|20)\\d{2})(?:[\\s._].*)?$");
     private static final Pattern SEASON_FOLDER = Pattern.compile("(?i)^(?:season|series|staffel|saison)[\\s._-]*(\\d{1,3})$|^s(\\d{1,3})$");
@@ -115,6 +115,6 @@ public record MediaName(AssetKind kind, String seriesTitle, Integer season, Inte
     /** Dots and underscores used as spaces become spaces; separators and brackets at the ends go. */
     static String clean(String text) {
         String spaced = text.contains(" ") ? text.replace('_', ' ') : text.replace('.', ' ').replace('_', ' ');
-        return spaced.replaceAll("\\s+", " ").replaceAll("^[\\s\\-–.:\\[\\]()]+|[\\s\\-–.:\\[\\]()]+$", "").trim();
+        return spaced.replaceAll("\\s+", " ").replaceAll("^[\\s\\-–.:]+|[\\s\\-–.:(\\[]+$", "").trim();
     }
 }
