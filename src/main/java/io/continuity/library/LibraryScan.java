@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -176,7 +177,7 @@ public final class LibraryScan {
             long size = Files.size(file);
             Instant mtime = Files.getLastModifiedTime(file).toInstant();
             Instant nfoTime = LibraryAssets.ownNfo(file).map(LibraryScan::modified).orElse(Instant.EPOCH);
-            Instant changedAt = nfoTime.isAfter(mtime) ? nfoTime : mtime;
+            Instant changedAt = (nfoTime.isAfter(mtime) ? nfoTime : mtime).truncatedTo(ChronoUnit.MILLIS);
             if (known != null && known.sizeBytes() == size && known.mtime().equals(changedAt)) {
                 return ScanDiff.Examined.unchanged(found);
             }
