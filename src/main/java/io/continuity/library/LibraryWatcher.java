@@ -1,19 +1,7 @@
 package io.continuity.library;
 
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
@@ -23,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Watch mode ({@code continuity.library.watch=true}): a java.nio WatchService on every folder of the library, new
- * folders included; once the folders have been quiet for {@code continuity.library.watch-debounce} after a change, a
- * rescan publishes what changed. A file still being copied keeps the folder busy, so it is read once it is complete.
- * A rescan reads only files whose size or time changed, so rescanning the whole library for one change is cheap.
+ * Watch mode ({@code continuity.library.watch=true}): a {@link FolderWatch} on every library folder; once the folders
+ * have been quiet for {@code continuity.library.watch-debounce} after a change, a rescan publishes what changed. A file
+ * still being copied keeps the folder busy, so it is read once it is complete. A rescan reads only files whose size or
+ * time changed, so rescanning the whole library for one change is cheap.
  */
 @ApplicationScoped
 public class LibraryWatcher {
@@ -35,8 +23,7 @@ public class LibraryWatcher {
 
     private final LibraryConfig config;
     private final LibraryService library;
-    private WatchService watcher;
-    private Thread thread;
+    private FolderWatch watch;
 
     public LibraryWatcher(LibraryConfig config, LibraryService library) {
         this.config = config;
@@ -47,51 +34,15 @@ public class LibraryWatcher {
         if (!config.watch() || library.folders().isEmpty()) {
             return;
         }
-        List<Path> folders = library.folders().get();
-        watcher = FileSystems.getDefault().newWatchService();
-        for (Path folder : folders) {
-            if (Files.isDirectory(folder)) {
-                registerTree(folder);
-            }
-        }
-        thread = Thread.ofPlatform().daemon().name("library-watch").start(this::watch);
+        List<java.nio.file.Path> folders = library.folders().get();
+        watch = new FolderWatch(folders, config.watchDebounce(), this::rescan);
         LOG.infof("Media library: watching %s (rescan %s after the last change)", folders, config.watchDebounce());
     }
 
     void stop(@Observes ShutdownEvent stopping) throws IOException {
-        if (watcher != null) {
-            watcher.close();
-            thread.interrupt();
+        if (watch != null) {
+            watch.close();
         }
-    }
-
-    private void watch() {
-        long quietNanos = config.watchDebounce().toNanos();
-        long dueAt = 0;
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                WatchKey key = dueAt == 0 ? watcher.take() : watcher.poll(Math.max(1, dueAt - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (key != null) {
-                    handle(key);
-                    dueAt = System.nanoTime() + quietNanos;
-                } else if (dueAt != 0 && System.nanoTime() >= dueAt) {
-                    dueAt = rescan() ? 0 : System.nanoTime() + quietNanos;
-                }
-            }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void handle(WatchKey key) {
-        Path dir = (Path) key.watchable();
-        for (WatchEvent<?> event : key.pollEvents()) {
-            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name
-                    && Files.isDirectory(dir.resolve(name))) {
-                registerTree(dir.resolve(name));
-            }
-        }
-        key.reset();
     }
 
     /** Rescans; false when another scan is running, so the change is picked up by trying again after the debounce. */
@@ -105,23 +56,5 @@ public class LibraryWatcher {
             LOG.errorf(e, "Library rescan after a change failed: %s", e.getMessage());
         }
         return true;
-    }
-
-    private void registerTree(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-                            StandardWatchEventKinds.ENTRY_MODIFY);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warnf("Library watch: cannot watch %s: %s", root, e.getMessage());
-        }
     }
 }
