@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.continuity.api.CommandBody;
 import io.continuity.api.CommandOptions;
@@ -18,9 +19,11 @@ import io.continuity.api.CommandReplies;
 import io.continuity.api.Examples;
 import io.continuity.api.ProblemException;
 import io.continuity.api.Roles;
+import io.continuity.events.AssetMedia;
 import io.continuity.events.AssetRetired;
 import io.continuity.events.AssetUpserted;
 import io.continuity.events.CloudEventCodec;
+import io.continuity.events.EventJson;
 import io.continuity.inputs.CatalogAssetEntity;
 import io.continuity.messaging.Commands;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -66,12 +69,20 @@ public class AssetResource {
             Integer episode, Integer syndicationOrder, String episodeTitle, String description, String genre, String rating, List<String> tags,
             Instant addedAt, String state, boolean approvedForBroadcast,
             @JsonProperty("is_deleted") boolean deleted, boolean retired, boolean eligible, long version,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt, AssetMedia media) {
 
         static AssetView of(CatalogAssetEntity a) {
             return new AssetView(a.uuid, a.title, a.kind, a.durationMs, a.seriesId, a.seriesTitle, a.season, a.episode, a.syndicationOrder,
                     a.episodeTitle, a.description, a.genre, a.rating, a.tags, a.addedAt, a.state, a.approvedForBroadcast, a.deleted, a.retired,
-                    a.eligible(), a.version, a.createdAt, a.updatedAt);
+                    a.eligible(), a.version, a.createdAt, a.updatedAt, media(a.media));
+        }
+
+        private static AssetMedia media(String json) {
+            try {
+                return json == null ? null : EventJson.mapper().readValue(json, AssetMedia.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored media of an asset is not the wire object", e);
+            }
         }
     }
 

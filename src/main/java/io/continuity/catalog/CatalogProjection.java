@@ -54,6 +54,7 @@ public class CatalogProjection {
         asset.state = event.state();
         asset.approvedForBroadcast = event.approvedForBroadcast();
         asset.deleted = Boolean.TRUE.equals(event.isDeleted());
+        asset.media = event.media() == null ? null : json(event.media());
         asset.retired = false;
         asset.version++;
         asset.updatedAt = at;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.continuity.resolver.core.AssetKind;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** {@code continuity.asset.upserted.v1}: a catalog asset was created or changed (full state). */
+/**
+ * {@code continuity.asset.upserted.v1}: a catalog asset was created or changed (full state). {@code media}, optional, says
+ * where the asset's file is and what is in it ({@link AssetMedia}).
+ */
 public record AssetUpserted(
         @NotNull UUID assetUuid,
         @NotBlank @Size(max = 500) String title,
@@ -33,7 +37,16 @@ public record AssetUpserted(
         @NotNull @Pattern(regexp = "ready|pending|failed", message = "must be one of ready, pending, failed") String state,
         @NotNull Boolean approvedForBroadcast,
         Boolean isDeleted,
-        Long expectedVersion) implements CatalogEvent {
+        Long expectedVersion,
+        @Valid AssetMedia media) implements CatalogEvent {
+
+    /** An asset without {@code media} (the contract before the field was added). */
+    public AssetUpserted(UUID assetUuid, String title, AssetKind kind, Long durationMs, String seriesId, String seriesTitle, Integer season,
+            Integer episode, Integer syndicationOrder, String episodeTitle, String description, String genre, String rating, List<String> tags,
+            Instant addedAt, String state, Boolean approvedForBroadcast, Boolean isDeleted, Long expectedVersion) {
+        this(assetUuid, title, kind, durationMs, seriesId, seriesTitle, season, episode, syndicationOrder, episodeTitle, description, genre,
+                rating, tags, addedAt, state, approvedForBroadcast, isDeleted, expectedVersion, null);
+    }
 
     @Override
     public UUID aggregateId() {

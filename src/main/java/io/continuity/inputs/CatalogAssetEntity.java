@@ -48,6 +48,9 @@ public class CatalogAssetEntity extends PanacheEntityBase {
     public boolean deleted;
     @Column(name = "is_retired")
     public boolean retired;
+    /** The {@code media} object of the last upsert as wire JSON (snake_case), or null. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String media;
     public long version;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -38,12 +38,14 @@ public class CommandPublisher {
     private final CloudEventCodec codec;
     private final Clock clock;
     private final String source;
+    private final String baseSource;
 
     public CommandPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, CloudEventCodec codec, Clock clock,
             ContinuityConfig config) {
         this.codec = codec;
         this.clock = clock;
-        this.source = config.source() + "/rest";
+        this.baseSource = config.source();
+        this.source = baseSource + "/rest";
         Map<String, Object> props = new HashMap<>();
         kafkaConfig.forEach((k, v) -> {
             if (ProducerConfig.configNames().contains(k)) {
@@ -70,7 +72,16 @@ public class CommandPublisher {
      * appends and a consumer fetches whole: events that belong together (a channel with its plans) reach the consumer
      * in one poll instead of trickling in.
      */
-    public synchronized void publishTogether(List<Command> commands) {
+    public void publishTogether(List<Command> commands) {
+        publishTogether(commands, "rest");
+    }
+
+    /**
+     * {@link #publishTogether(List)} for another part of the service than REST: {@code origin} names it in each record's
+     * {@code ce_source} ({@code <continuity.source>/<origin>}, e.g. {@code urn:continuity:service/library}).
+     */
+    public synchronized void publishTogether(List<Command> commands, String origin) {
+        String recordSource = baseSource + "/" + origin;
         if (batching == null) {
             Map<String, Object> props = new HashMap<>(producerConfig);
             props.put(ProducerConfig.CLIENT_ID_CONFIG, "continuity-rest-commands-batch");
@@ -80,7 +91,7 @@ public class CommandPublisher {
         }
         List<Future<?>> sent = new ArrayList<>();
         for (Command command : commands) {
-            sent.add(batching.send(kafkaRecord(command.event(), command.key(), command.ceId())));
+            sent.add(batching.send(kafkaRecord(command.event(), command.key(), command.ceId(), recordSource)));
         }
         batching.flush();
         for (Future<?> future : sent) {
@@ -98,7 +109,7 @@ public class CommandPublisher {
     /** Publishes {@code event} keyed by {@code key} with CloudEvents id {@code ceId}; blocks until acknowledged. */
     public void publish(ContinuityEvent event, String key, String ceId) {
         try {
-            producer.send(kafkaRecord(event, key, ceId)).get(10, TimeUnit.SECONDS);
+            producer.send(kafkaRecord(event, key, ceId, source)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
@@ -107,8 +118,8 @@ public class CommandPublisher {
         }
     }
 
-    private ProducerRecord<String, byte[]> kafkaRecord(ContinuityEvent event, String key, String ceId) {
-        OutgoingRecord record = codec.encode(event, key, ceId, clock.instant(), source);
+    private ProducerRecord<String, byte[]> kafkaRecord(ContinuityEvent event, String key, String ceId, String recordSource) {
+        OutgoingRecord record = codec.encode(event, key, ceId, clock.instant(), recordSource);
         ProducerRecord<String, byte[]> kafkaRecord = new ProducerRecord<>(record.topic(), record.key(), record.payload());
         record.headers().forEach((k, v) -> kafkaRecord.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         return kafkaRecord;
