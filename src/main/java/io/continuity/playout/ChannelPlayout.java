@@ -46,6 +46,7 @@ public final class ChannelPlayout {
     private final LivePlaylist playlist;
     private final Path workDir;
     private final Settings settings;
+    private final Duration segmentDuration;
     private final Consumer<AsRunRecorded> asRun;
     private final List<Piece> pieces = new ArrayList<>();
     private Instant cursor;
@@ -66,6 +67,7 @@ public final class ChannelPlayout {
         final String status;
         final String reason;
         final List<UUID> untried;
+        final List<String> notes;
         Rendering rendering;
         Path dir;
         int published;
@@ -73,7 +75,8 @@ public final class ChannelPlayout {
         int limit = Integer.MAX_VALUE;
         boolean cut;
 
-        Piece(long id, PlaylogEventPayload event, UUID asset, Instant start, Instant end, String status, String reason, List<UUID> untried) {
+        Piece(long id, PlaylogEventPayload event, UUID asset, Instant start, Instant end, String status, String reason, List<UUID> untried,
+                List<String> notes) {
             this.id = id;
             this.event = event;
             this.asset = asset;
@@ -82,6 +85,7 @@ public final class ChannelPlayout {
             this.status = status;
             this.reason = reason;
             this.untried = untried;
+            this.notes = notes;
         }
 
         boolean slate() {
@@ -121,6 +125,7 @@ public final class ChannelPlayout {
         this.playlist = new LivePlaylist(channelDir, windowSegments, segmentDuration);
         this.workDir = channelDir.resolve("work");
         this.settings = settings;
+        this.segmentDuration = segmentDuration;
         this.asRun = asRun;
     }
 
@@ -160,9 +165,11 @@ public final class ChannelPlayout {
         for (Piece p : pieces) {
             retarget(p);
             if (p.end.isAfter(keep)) {
-                Instant valid = validUntil(p, later(p.start, keep));
+                Instant from = later(p.start, keep);
+                Instant valid = validUntil(p, from);
                 if (valid.isBefore(p.end)) {
-                    cutAt = valid;
+                    boolean due = valid.equals(from) && from.isAfter(p.start);
+                    cutAt = due ? boundary(p, now.plus(settings.joinDelay().dividedBy(2)).truncatedTo(ChronoUnit.MILLIS)) : valid;
                     break;
                 }
             }
@@ -185,37 +192,35 @@ public final class ChannelPlayout {
                 end = next.startUtc();
                 break;
             }
-            return render(new Piece(++pieceCount, null, null, from, end, null, null, List.of()));
+            return render(new Piece(++pieceCount, null, null, from, end, null, null, List.of(), List.of()));
         }
         PlaylogEventPayload event = on.get();
         if (event.kind() == EventKind.GAP) {
-            return render(new Piece(++pieceCount, event, null, from, event.endUtc(), null, null, List.of()));
+            return render(new Piece(++pieceCount, event, null, from, event.endUtc(), null, null, List.of(), List.of()));
         }
         Set<UUID> candidates = new LinkedHashSet<>();
         candidates.add(event.assetUuid());
         candidates.addAll(event.fallback() == null ? List.of() : event.fallback());
         candidates.remove(null);
-        return choose(event, from, event.endUtc(), new ArrayList<>(candidates), null);
+        return choose(event, from, event.endUtc(), new ArrayList<>(candidates), List.of());
     }
 
     /** The first available candidate for the stretch, or slate and SKIPPED when none is. */
-    private Piece choose(PlaylogEventPayload event, Instant from, Instant end, List<UUID> candidates, String failure) {
-        List<String> why = new ArrayList<>();
-        if (failure != null) {
-            why.add(failure);
-        }
+    private Piece choose(PlaylogEventPayload event, Instant from, Instant end, List<UUID> candidates, List<String> notes) {
+        List<String> why = new ArrayList<>(notes);
         for (int i = 0; i < candidates.size(); i++) {
             UUID asset = candidates.get(i);
             if (media.locate(asset).isPresent()) {
                 boolean planned = asset.equals(event.assetUuid());
                 String reason = planned && why.isEmpty() ? null : String.join("; ", why) + (planned ? "" : "; played fallback " + asset);
                 return render(new Piece(++pieceCount, event, asset, from, end, planned ? "AIRED" : "SUBSTITUTED", reason,
-                        List.copyOf(candidates.subList(i + 1, candidates.size()))));
+                        List.copyOf(candidates.subList(i + 1, candidates.size())), List.copyOf(why)));
             }
             why.add("asset " + asset + " has no playable file");
         }
         LOG.warnf("Channel %s: event %s skipped, nothing of it can be played (%s)", channelId, event.uuid(), String.join("; ", why));
-        return render(new Piece(++pieceCount, event, null, from, end, "SKIPPED", String.join("; ", why) + "; fallback list exhausted", List.of()));
+        return render(new Piece(++pieceCount, event, null, from, end, "SKIPPED", String.join("; ", why) + "; fallback list exhausted", List.of(),
+                List.copyOf(why)));
     }
 
     private Piece render(Piece p) {
@@ -232,17 +237,26 @@ public final class ChannelPlayout {
         return p;
     }
 
+    /** A piece whose encoder failed before its first segment plays the event's next fallback instead. */
+    private void replaceFailed() {
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece p = pieces.get(i);
+            if (!p.slate() && p.published == 0 && p.rendering.failed() && p.rendering.segments().isEmpty()) {
+                LOG.warnf("Channel %s: asset %s did not play: %s", channelId, p.asset, p.rendering.error());
+                List<String> notes = new ArrayList<>(p.notes);
+                notes.add("asset " + p.asset + " unreadable (" + p.rendering.error() + ")");
+                pieces.set(i, choose(p.event, p.start, p.end, p.untried, notes));
+                delete(p.dir);
+            }
+        }
+    }
+
     private void publish(Instant now) {
+        replaceFailed();
         while (!pieces.isEmpty()) {
             Piece p = pieces.get(0);
             boolean done = p.rendering.finished() || p.limit != Integer.MAX_VALUE;
             List<Segment> segments = p.rendering.segments();
-            if (p.rendering.failed() && segments.isEmpty() && !p.slate()) {
-                LOG.warnf("Channel %s: asset %s did not play: %s", channelId, p.asset, p.rendering.error());
-                pieces.set(0, choose(p.event, p.start, p.end, p.untried, "asset " + p.asset + " unreadable (" + p.rendering.error() + ")"));
-                delete(p.dir);
-                continue;
-            }
             int available = Math.min(segments.size(), p.limit);
             while (p.published < available) {
                 Segment s = segments.get(p.published);
@@ -290,7 +304,8 @@ public final class ChannelPlayout {
         if (airing != null && p.reportable() && airing.event.uuid().equals(p.event.uuid())) {
             airing.event = p.event;
             airing.cut |= p.cut;
-            if (!p.end.isBefore(p.event.endUtc())) {
+            boolean continues = pieces.size() > 1 && pieces.get(1).event != null && pieces.get(1).event.uuid().equals(p.event.uuid());
+            if (!continues) {
                 report(airing);
                 airing = null;
             }
@@ -387,7 +402,7 @@ public final class ChannelPlayout {
                 p.cut = true;
             }
             if (keptEnd.isBefore(at)) {
-                Piece rest = new Piece(++pieceCount, p.event, p.asset, keptEnd, at, p.status, p.reason, p.untried);
+                Piece rest = new Piece(++pieceCount, p.event, p.asset, keptEnd, at, p.status, p.reason, p.untried, p.notes);
                 rest.cut = true;
                 continuation.add(render(rest));
             }
@@ -395,6 +410,27 @@ public final class ChannelPlayout {
         pieces.addAll(continuation);
         pieces.sort(Comparator.comparing(p -> p.start));
         cursor = at;
+    }
+
+    /**
+     * A change that is already due cuts the piece on air at its first segment boundary from {@code from} on (half the join delay
+     * from now), not in the middle of a segment: no sliver of a segment and no second encoder for it.
+     */
+    private Instant boundary(Piece p, Instant from) {
+        long rendered = 0;
+        for (Segment s : p.rendering.segments()) {
+            rendered += s.durationMicros();
+            Instant end = p.start.plus(rendered, ChronoUnit.MICROS);
+            if (!end.isBefore(from)) {
+                return earlier(end, p.end);
+            }
+        }
+        if (!from.isAfter(p.start)) {
+            return p.start;
+        }
+        long segment = segmentDuration.toMillis();
+        long k = (Duration.between(p.start, from).toMillis() + segment - 1) / segment;
+        return earlier(p.start.plusMillis(k * segment), p.end);
     }
 
     private static Instant later(Instant a, Instant b) {
