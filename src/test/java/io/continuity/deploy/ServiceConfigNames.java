@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.continuity.config.ContinuityConfig;
+import io.continuity.playout.PlayoutConfig;
 import io.continuity.simulator.SimulatorConfig;
 import io.smallrye.config.ConfigMappings;
 
@@ -69,6 +70,7 @@ final class ServiceConfigNames {
         names.addQuarkusModels();
         names.addMapping(ContinuityConfig.class, "continuity");
         names.addMapping(SimulatorConfig.class, "continuity.simulator");
+        names.addMapping(PlayoutConfig.class, "continuity.playout");
         names.addApplicationProperties();
         MP_JWT_KEYS.forEach(names::add);
         names.kafkaClientKeys.addAll(ConsumerConfig.configNames());
