@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -54,6 +55,7 @@ public class PlayoutChannelManager {
 
     private static final Logger LOG = Logger.getLogger(PlayoutChannelManager.class);
     private static final String SOURCE = "urn:continuity:playout";
+    private static final Duration CATALOG_CATCH_UP = Duration.ofSeconds(60);
 
     private final PlayoutConfig config;
     private final Map<String, Object> kafkaConfig;
@@ -119,9 +121,10 @@ public class PlayoutChannelManager {
         try (KafkaConsumer<String, byte[]> catalog = consumer(config.catalogGroupId()); KafkaConsumer<String, byte[]> playlog = consumer(config.groupId());
                 KafkaProducer<String, byte[]> producer = producer()) {
             catalog.subscribe(List.of(Topic.CATALOG_EVENTS.topicName()));
+            catchUp(catalog);
             playlog.subscribe(List.of(Topic.PLAYLOG.topicName(), Topic.OVERRIDES.topicName()));
             while (running) {
-                catalog.poll(Duration.ZERO).forEach(this::catalogRecord);
+                catalog.poll(Duration.ofMillis(5)).forEach(this::catalogRecord);
                 for (ConsumerRecord<String, byte[]> record : playlog.poll(config.tick())) {
                     playlogRecord(record);
                 }
@@ -134,6 +137,24 @@ public class PlayoutChannelManager {
         } finally {
             channels.values().forEach(ChannelPlayout::stop);
         }
+    }
+
+    /** Reads the catalog up to its end before playing anything, so no asset is skipped for want of a file the catalog names. */
+    private void catchUp(KafkaConsumer<String, byte[]> catalog) {
+        long deadline = System.nanoTime() + CATALOG_CATCH_UP.toNanos();
+        int read = 0;
+        while (running && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : catalog.poll(Duration.ofMillis(200))) {
+                catalogRecord(record);
+                read++;
+            }
+            Set<TopicPartition> assigned = catalog.assignment();
+            if (!assigned.isEmpty() && catalog.endOffsets(assigned).entrySet().stream().allMatch(e -> catalog.position(e.getKey()) >= e.getValue())) {
+                LOG.infof("Catalog read up to its end (%d records) before playout starts", read);
+                return;
+            }
+        }
+        LOG.warnf("Catalog not read to its end within %s; playout starts anyway and learns files as they arrive", CATALOG_CATCH_UP);
     }
 
     private void tick(ChannelPlayout channel) {

@@ -37,7 +37,7 @@ import jakarta.validation.Validation;
 
 /**
  * The playout ChannelManager on a real broker: it learns an asset's file from {@code asset.upserted.v1}'s {@code media.uri},
- * plays the published ScheduleDay, serves it at {@code /hls/{channel_id}/live.m3u8} and reports as-run to
+ * plays the published ScheduleDay and its next version (from the instant it differs on), serves it at {@code /hls/{channel_id}/live.m3u8} and reports as-run to
  * {@code continuity.as-run} with the start instants the stream shows.
  */
 class PlayoutChannelManagerTest {
@@ -63,14 +63,21 @@ class PlayoutChannelManagerTest {
             kafka.sendRaw("continuity.catalog-events", GREEN.toString(), CloudEventCodec.ceHeaders("continuity.asset.upserted.v1", UUID.randomUUID().toString(),
                     clock.instant(), "urn:test"), ("{\"asset_uuid\":\"" + GREEN + "\",\"title\":\"Green\",\"kind\":\"episode\",\"duration_ms\":6000,"
                             + "\"media\":{\"uri\":\"" + green.toUri() + "\",\"container\":\"mp4\"}}").getBytes(StandardCharsets.UTF_8));
-            Instant t0 = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(6);
-            PlaylogEventPayload red = new PlaylogEventPayload(UUID.randomUUID(), RED, EventKind.PROGRAM, t0, t0.plusSeconds(4), 0, null, null, "red", List.of());
-            PlaylogEventPayload greenEvent = new PlaylogEventPayload(UUID.randomUUID(), GREEN, EventKind.FILLER, t0.plusSeconds(4), t0.plusSeconds(8), 0,
-                    null, null, "green", List.of());
-            kafka.send(CHANNEL.toString(), new DayPublished(CHANNEL, LocalDate.now(), UUID.randomUUID(), 1, t0, t0.plusSeconds(8), null,
-                    List.of(red, greenEvent)));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Instant dayStart = now.minusSeconds(10);
+            Instant dayEnd = now.plusSeconds(300);
+            kafka.send(CHANNEL.toString(), new DayPublished(CHANNEL, LocalDate.now(), UUID.randomUUID(), 1, dayStart, dayEnd, null,
+                    List.of(gap(dayStart, dayEnd))));
             manager.onStart(null);
             try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> manager.channel(CHANNEL).isPresent());
+                Instant t0 = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(6);
+                PlaylogEventPayload red = new PlaylogEventPayload(UUID.randomUUID(), RED, EventKind.PROGRAM, t0, t0.plusSeconds(4), 0, null, null, "red",
+                        List.of());
+                PlaylogEventPayload greenEvent = new PlaylogEventPayload(UUID.randomUUID(), GREEN, EventKind.FILLER, t0.plusSeconds(4), t0.plusSeconds(8), 0,
+                        null, null, "green", List.of());
+                kafka.send(CHANNEL.toString(), new DayPublished(CHANNEL, LocalDate.now(), UUID.randomUUID(), 2, dayStart, dayEnd, null,
+                        List.of(gap(dayStart, t0), red, greenEvent, gap(t0.plusSeconds(8), dayEnd))));
                 await().atMost(Duration.ofSeconds(45)).until(() -> asRun(kafka).size() >= 2);
                 assertThat(asRun(kafka)).extracting(AsRunRecorded::playlogEventUuid, AsRunRecorded::assetUuid, AsRunRecorded::status,
                         AsRunRecorded::actualStartUtc).containsExactly(
@@ -93,6 +100,10 @@ class PlayoutChannelManagerTest {
                 manager.onStop(null);
             }
         }
+    }
+
+    private static PlaylogEventPayload gap(Instant start, Instant end) {
+        return new PlaylogEventPayload(UUID.randomUUID(), null, EventKind.GAP, start, end, 0, null, null, null, List.of());
     }
 
     private static List<AsRunRecorded> asRun(KafkaTestClient kafka) {
