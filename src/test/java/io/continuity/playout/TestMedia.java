@@ -69,7 +69,7 @@ final class TestMedia {
     static int videoFrames(Path segment) {
         String out = new String(run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries",
                 "stream=nb_read_packets", "-of", "csv=p=0", segment.toString())), StandardCharsets.UTF_8).trim();
-        return Integer.parseInt(out.replace(",", ""));
+        return Integer.parseInt(out.lines().map(l -> l.replace(",", "").trim()).filter(l -> !l.isEmpty()).findFirst().orElseThrow());
     }
 
     static byte[] run(List<String> command) {
