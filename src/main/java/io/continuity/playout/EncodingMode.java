@@ -4,6 +4,6 @@ package io.continuity.playout;
 public enum EncodingMode {
     /** Every item is encoded with the transcode profile: exact cuts, the same stream format throughout. */
     TRANSCODE,
-    /** Inputs already H.264 + AAC are remuxed without re-encoding (cuts on the input's keyframes); others are transcoded. */
+    /** Inputs already 8-bit 4:2:0 H.264 + AAC are remuxed without re-encoding (cuts on the input's keyframes); others are transcoded. */
     COPY
 }

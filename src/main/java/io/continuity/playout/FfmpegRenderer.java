@@ -85,20 +85,25 @@ public final class FfmpegRenderer implements Renderer {
         }
     }
 
-    /** Copy mode remuxes an input whose video is H.264 and whose audio (if any) is AAC. */
-    private boolean copies(Path input) {
+    /**
+     * Copy mode remuxes an input whose one video stream is 8-bit 4:2:0 H.264 and whose audio (if any) is AAC: what browsers and
+     * IPTV players decode (docs/playout-stream-format.md). Anything else is transcoded.
+     */
+    boolean copies(Path input) {
         if (config.mode() != EncodingMode.COPY) {
             return false;
         }
         try {
-            Process probe = new ProcessBuilder(config.ffprobe(), "-v", "error", "-show_entries", "stream=codec_type,codec_name", "-of", "csv=p=0",
+            Process probe = new ProcessBuilder(config.ffprobe(), "-v", "error", "-show_entries", "stream=codec_name,codec_type,pix_fmt", "-of", "csv=p=0",
                     input.toString()).redirectErrorStream(true).start();
             String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!probe.waitFor(10, TimeUnit.SECONDS) || probe.exitValue() != 0) {
                 return false;
             }
             List<String> streams = out.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
-            return streams.contains("h264,video") && streams.stream().filter(s -> s.endsWith(",audio")).allMatch(s -> s.equals("aac,audio"));
+            List<String> video = streams.stream().filter(l -> l.contains(",video")).toList();
+            List<String> audio = streams.stream().filter(l -> l.contains(",audio")).toList();
+            return video.size() == 1 && video.get(0).equals("h264,video,yuv420p") && audio.stream().allMatch(l -> l.startsWith("aac,audio"));
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
