@@ -38,6 +38,7 @@ import io.continuity.simulator.Timeline;
 public final class ChannelPlayout {
 
     private static final Logger LOG = Logger.getLogger(ChannelPlayout.class);
+    private static final int MAX_REASON = 2000;
 
     private final UUID channelId;
     private final Timeline timeline = new Timeline();
@@ -322,6 +323,9 @@ public final class ChannelPlayout {
             status = a.cut ? "TRUNCATED" : "SHORT";
             reason = (reason == null ? "" : reason + "; ") + (a.cut ? "cut " + missing + " ms early by a change of the playlog"
                     : "the file ended " + missing + " ms before the planned end");
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            reason = reason.substring(0, MAX_REASON - 1) + "…";
         }
         UUID id = UUID.nameUUIDFromBytes(("playout/" + a.event.uuid() + "/" + a.event.startUtc()).getBytes(StandardCharsets.UTF_8));
         LOG.infof("Channel %s: %s %s (asset %s) %s – %s%s", channelId, status, a.event.uuid(), a.asset, a.start, a.end,

@@ -14,7 +14,8 @@ import java.util.Deque;
 import java.util.Locale;
 
 /**
- * One channel's live HLS playlist ({@code live.m3u8}): a rolling window of the last segments, each with its
+ * One channel's live HLS playlist ({@code live.m3u8}; a new one starts empty, what a previous process left is removed):
+ * a rolling window of the last segments, each with its
  * {@code EXT-X-PROGRAM-DATE-TIME}, an {@code EXT-X-DISCONTINUITY} before the first segment of every item. A published segment
  * is moved into the channel folder as {@code seg-<media sequence>.ts}; segments that left the window are deleted a few
  * segments later, so a player that just read the playlist can still fetch them.
@@ -48,6 +49,9 @@ public final class LivePlaylist {
         this.targetSeconds = (int) Math.ceil(segmentDuration.toMillis() / 1000.0);
         try {
             Files.createDirectories(dir);
+            try (java.util.stream.Stream<Path> old = Files.list(dir)) {
+                old.filter(f -> f.getFileName().toString().matches("seg-\\d+\\.ts|live\\.m3u8(\\.tmp)?")).forEach(LivePlaylist::deleteQuietly);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,7 +23,10 @@ class LivePlaylistTest {
 
     @Test
     void keepsARollingWindowWithDateTimesAndDiscontinuitiesAndDeletesOldSegments() throws IOException {
+        Files.createDirectories(dir.resolve("ch"));
+        Files.writeString(dir.resolve("ch/seg-99.ts"), "left by an earlier process");
         LivePlaylist playlist = new LivePlaylist(dir.resolve("ch"), 3, Duration.ofSeconds(2));
+        assertThat(dir.resolve("ch/seg-99.ts")).as("an earlier process's segment").doesNotExist();
         Instant start = Instant.parse("2026-11-23T07:00:00Z");
         for (int i = 0; i < 10; i++) {
             Path segment = Files.writeString(dir.resolve("s" + i + ".ts"), "segment " + i);
