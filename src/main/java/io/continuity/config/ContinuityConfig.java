@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Continuity's own settings, all under {@code continuity.*} (environment: {@code CONTINUITY_*}). */
 @ConfigMapping(prefix = "continuity")
@@ -19,6 +20,14 @@ public interface ContinuityConfig {
     /** The {@code ce_source} of every record Continuity publishes. */
     @WithDefault("urn:continuity:service")
     String source();
+
+    /**
+     * Whether this process is the scheduling service: its resolver, decision replay and outbox backlog. The {@code playout}
+     * profile turns it off (with the service's consumers), so that process needs no database (docs/playout.md).
+     */
+    @WithName("scheduling.enabled")
+    @WithDefault("true")
+    boolean schedulingEnabled();
 
     /** The service clock. */
     ClockConfig clock();

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import io.continuity.config.ContinuityConfig;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -27,16 +29,21 @@ public class OutboxBacklog {
     private static final Logger LOG = Logger.getLogger(OutboxBacklog.class);
 
     private final DataSource dataSource;
+    private final boolean enabled;
     private final AtomicLong unpublished = new AtomicLong();
 
-    public OutboxBacklog(DataSource dataSource, MeterRegistry metrics) {
+    public OutboxBacklog(DataSource dataSource, MeterRegistry metrics, ContinuityConfig config) {
         this.dataSource = dataSource;
+        this.enabled = config.schedulingEnabled();
         Gauge.builder("continuity.outbox.backlog", unpublished, AtomicLong::get).description("outbox rows not yet published to Kafka")
                 .register(metrics);
     }
 
     @Scheduled(every = "5s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
+        if (!enabled) {
+            return;
+        }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")) {
             rs.next();

@@ -72,6 +72,7 @@ public class ReplayGate {
     private final OffsetStore offsets;
     private final DataSource dataSource;
     private final String group;
+    private final boolean enabled;
     private final Object monitor = new Object();
     /** Recorded resolutions not made here yet, in input order. */
     private final List<Recorded> pending = new ArrayList<>();
@@ -102,9 +103,13 @@ public class ReplayGate {
         this.offsets = offsets;
         this.dataSource = dataSource;
         this.group = config.consumerGroup();
+        this.enabled = config.schedulingEnabled();
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
         Thread.ofPlatform().name("replay-gate-read").daemon().start(this::readAhead);
     }
 

@@ -40,6 +40,7 @@ public class DecisionReplay {
     private final PartitionTracker tracker;
     private final String group;
     private final Duration stall;
+    private final boolean enabled;
     private volatile boolean running;
     private Thread thread;
 
@@ -51,9 +52,13 @@ public class DecisionReplay {
         this.offsets = offsets;
         this.group = config.consumerGroup();
         this.stall = config.horizon().replayStall();
+        this.enabled = config.schedulingEnabled();
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
         running = true;
         thread = Thread.ofPlatform().name("decision-replay").daemon().start(this::loop);
     }

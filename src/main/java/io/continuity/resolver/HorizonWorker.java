@@ -80,6 +80,10 @@ public class HorizonWorker {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!config.schedulingEnabled()) {
+            LOG.info("Scheduling service off in this process (continuity.scheduling.enabled=false): no resolution");
+            return;
+        }
         running = true;
         AtomicInteger n = new AtomicInteger();
         int concurrency = Math.max(1, config.horizon().concurrency());

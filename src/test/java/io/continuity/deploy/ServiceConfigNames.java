@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.continuity.config.ContinuityConfig;
 import io.continuity.iptv.IptvConfig;
+import io.continuity.playout.PlayoutConfig;
 import io.continuity.simulator.SimulatorConfig;
 import io.smallrye.config.ConfigMappings;
 
@@ -71,6 +72,7 @@ final class ServiceConfigNames {
         names.addMapping(ContinuityConfig.class, "continuity");
         names.addMapping(SimulatorConfig.class, "continuity.simulator");
         names.addMapping(IptvConfig.class, "continuity.iptv");
+        names.addMapping(PlayoutConfig.class, "continuity.playout");
         names.addApplicationProperties();
         MP_JWT_KEYS.forEach(names::add);
         names.kafkaClientKeys.addAll(ConsumerConfig.configNames());
