@@ -17,7 +17,9 @@ import io.continuity.resolver.core.ResolvedEvent;
  *
  * <p>Events are matched by uuid first. An event's uuid is derived from its start, asset and kind, so an item that
  * only moved gets a new uuid: the events left unmatched are then paired, in time order, by asset, kind and assignment,
- * and such a pair is a move, not a removal and an addition. Events without an asset (gaps) are never paired.
+ * and such a pair is a move, not a removal and an addition. Only programme-like items are paired: padding (filler,
+ * bumper) is chosen again around the items wherever they land, and gaps have no asset, so those show as removed and
+ * added.
  */
 public final class ScheduleDiff {
 
@@ -54,10 +56,10 @@ public final class ScheduleDiff {
         List<ResolvedEvent> removed = new ArrayList<>(before.stream().filter(e -> !afterByUuid.containsKey(e.uuid())).toList());
         List<ResolvedEvent> added = new ArrayList<>(after.stream().filter(e -> !beforeByUuid.containsKey(e.uuid())).toList());
         Map<Identity, List<ResolvedEvent>> removedByIdentity = new HashMap<>();
-        removed.stream().filter(e -> e.assetUuid() != null)
+        removed.stream().filter(ScheduleDiff::pairable)
                 .forEach(e -> removedByIdentity.computeIfAbsent(identity(e), k -> new ArrayList<>()).add(e));
         for (ResolvedEvent a : List.copyOf(added)) {
-            List<ResolvedEvent> candidates = a.assetUuid() == null ? null : removedByIdentity.get(identity(a));
+            List<ResolvedEvent> candidates = pairable(a) ? removedByIdentity.get(identity(a)) : null;
             if (candidates != null && !candidates.isEmpty()) {
                 ResolvedEvent b = candidates.remove(0);
                 moved.add(new Move(b.uuid(), b, a));
@@ -68,6 +70,10 @@ public final class ScheduleDiff {
         moved.sort(java.util.Comparator.comparing((Move m) -> m.to().start()).thenComparing(m -> m.to().uuid()));
         List<ResolvedEvent> newGaps = added.stream().filter(e -> e.kind() == EventKind.GAP).toList();
         return new Result(List.copyOf(added), List.copyOf(removed), List.copyOf(moved), newGaps);
+    }
+
+    private static boolean pairable(ResolvedEvent e) {
+        return e.assetUuid() != null && e.kind() != EventKind.FILLER && e.kind() != EventKind.BUMPER;
     }
 
     private static Identity identity(ResolvedEvent e) {

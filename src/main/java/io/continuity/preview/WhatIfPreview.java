@@ -68,14 +68,13 @@ public class WhatIfPreview {
 
     public PreviewView preview(UUID channelId, Request request) {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> {
+        QuarkusTransaction.begin();
+        try {
             em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
-            try {
-                return branch(channelId, request, now);
-            } finally {
-                QuarkusTransaction.setRollbackOnly();
-            }
-        });
+            return branch(channelId, request, now);
+        } finally {
+            QuarkusTransaction.rollback(); // the branch: nothing of it is ever committed
+        }
     }
 
     private PreviewView branch(UUID channelId, Request request, Instant now) {

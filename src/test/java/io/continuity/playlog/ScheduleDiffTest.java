@@ -75,6 +75,16 @@ class ScheduleDiffTest {
     }
 
     @Test
+    void paddingIsChosenAgainNotMoved() {
+        ResolvedEvent before = event(BUMPER, EventKind.FILLER, 22, 30);
+        ResolvedEvent after = event(BUMPER, EventKind.FILLER, 82, 90);
+        ScheduleDiff.Result diff = ScheduleDiff.between(List.of(before), List.of(after));
+        assertThat(diff.moved()).isEmpty();
+        assertThat(diff.removed()).containsExactly(before);
+        assertThat(diff.added()).containsExactly(after);
+    }
+
+    @Test
     void anotherKindOfTheSameAssetIsNotAMove() {
         ResolvedEvent before = event(EPISODE_1, EventKind.PROGRAM, 0, 22);
         ResolvedEvent after = event(EPISODE_1, EventKind.FILLER, 60, 82);
