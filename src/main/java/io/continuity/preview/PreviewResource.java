@@ -20,7 +20,7 @@ import io.continuity.api.ProblemException;
 import io.continuity.api.Roles;
 import io.continuity.api.TimeRange;
 import io.continuity.events.CloudEventCodec;
-import io.continuity.preview.PreviewViews.PreviewView;
+import io.continuity.preview.PreviewViews.WhatIfView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -62,12 +62,12 @@ public class PreviewResource {
     @Operation(summary = "Preview plan and assignment changes on a branch: the resulting days beside the current versions, with a diff;"
             + " nothing is published or stored")
     @APIResponse(responseCode = "200", description = "the previewed days",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WhatIfView.class)))
     @APIResponse(responseCode = "400", description = "a change its REST command would refuse; field names it, e.g. changes[2].assignment.start_time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "no such channel, or a change names a plan or assignment that does not exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PreviewView preview(@PathParam("channelId") UUID channelId, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    public WhatIfView preview(@PathParam("channelId") UUID channelId, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "christmas", value = EXAMPLE))) byte[] body) {
         ObjectNode request = codec.parseObject(body);
         return preview.preview(channelId, new WhatIfPreview.Request(from(request), days(request), changes(request)));

@@ -18,7 +18,7 @@ public final class PreviewViews {
      * The previewed days, resolved as if the changes were published at {@code decidedAt}: the current version's events
      * that start before {@code lockedUntil} are frozen as a real resolution at that time freezes them.
      */
-    public record PreviewView(UUID channelId, Instant decidedAt, Instant lockedUntil, List<DayView> days) {
+    public record WhatIfView(UUID channelId, Instant decidedAt, Instant lockedUntil, List<DayView> days) {
     }
 
     /**
@@ -26,7 +26,7 @@ public final class PreviewViews {
      * whether it would change, the diff, the resolver's warnings and the applied overrides the change affects.
      */
     public record DayView(LocalDate broadcastDay, Instant dayStartUtc, Instant dayEndUtc, CurrentView current, boolean changed,
-            List<EventView> events, DayDiffView diff, List<WarningView> warnings, List<OverrideView> overrides) {
+            List<EventView> events, DayDiffView diff, List<WarningView> warnings, List<AffectedOverrideView> overrides) {
     }
 
     /** The day's current version. */
@@ -50,7 +50,7 @@ public final class PreviewViews {
     }
 
     /** An applied override of the day that the change affects, with the window it holds. */
-    public record OverrideView(UUID overrideId, String action, OverrideEffect effect, UUID targetEventUuid, Instant windowStartUtc,
+    public record AffectedOverrideView(UUID overrideId, String action, OverrideEffect effect, UUID targetEventUuid, Instant windowStartUtc,
             Instant windowEndUtc) {
     }
 }

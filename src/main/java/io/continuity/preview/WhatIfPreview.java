@@ -20,8 +20,8 @@ import io.continuity.preview.PreviewViews.CurrentView;
 import io.continuity.preview.PreviewViews.DayDiffView;
 import io.continuity.preview.PreviewViews.DayView;
 import io.continuity.preview.PreviewViews.OverrideEffect;
-import io.continuity.preview.PreviewViews.OverrideView;
-import io.continuity.preview.PreviewViews.PreviewView;
+import io.continuity.preview.PreviewViews.AffectedOverrideView;
+import io.continuity.preview.PreviewViews.WhatIfView;
 import io.continuity.preview.PreviewViews.WarningView;
 import io.continuity.resolver.ChannelResolution;
 import io.continuity.resolver.ChannelResolution.DayStep;
@@ -66,7 +66,7 @@ public class WhatIfPreview {
     record Request(LocalDate from, Integer days, List<PlanChange> changes) {
     }
 
-    public PreviewView preview(UUID channelId, Request request) {
+    public WhatIfView preview(UUID channelId, Request request) {
         Instant now = clock.instant();
         QuarkusTransaction.begin();
         try {
@@ -77,7 +77,7 @@ public class WhatIfPreview {
         }
     }
 
-    private PreviewView branch(UUID channelId, Request request, Instant now) {
+    private WhatIfView branch(UUID channelId, Request request, Instant now) {
         ChannelEntity channel = em.find(ChannelEntity.class, channelId);
         if (channel == null) {
             throw ProblemException.notFound("no channel " + channelId);
@@ -100,7 +100,7 @@ public class WhatIfPreview {
         List<DayView> views = resolution.dryRun(channelId, now, scope, last).stream()
                 .filter(step -> !step.day().isBefore(from) && !step.day().isAfter(last))
                 .map(step -> day(step, lockedUntil)).toList();
-        return new PreviewView(channelId, now, lockedUntil, views);
+        return new WhatIfView(channelId, now, lockedUntil, views);
     }
 
     private static DayView day(DayStep step, Instant lockedUntil) {
@@ -132,7 +132,7 @@ public class WhatIfPreview {
     }
 
     /** The day's applied overrides that lose their event (pinned) or whose window the change touches (superseded). */
-    private static List<OverrideView> overrides(DayStep step, ScheduleDiff.Result diff) {
+    private static List<AffectedOverrideView> overrides(DayStep step, ScheduleDiff.Result diff) {
         List<ResolvedEvent> changed = new java.util.ArrayList<>(diff.added());
         changed.addAll(diff.removed());
         diff.moved().forEach(m -> {
@@ -144,7 +144,7 @@ public class WhatIfPreview {
             Instant end = o.airEnd() != null ? o.airEnd() : o.target().end();
             OverrideEffect effect = step.pinned().contains(o) ? OverrideEffect.PINNED
                     : changed.stream().anyMatch(e -> e.start().isBefore(end) && start.isBefore(e.end())) ? OverrideEffect.SUPERSEDED : null;
-            return effect == null ? null : new OverrideView(o.id(), o.action().name(), effect, o.target() == null ? null : o.target().eventUuid(),
+            return effect == null ? null : new AffectedOverrideView(o.id(), o.action().name(), effect, o.target() == null ? null : o.target().eventUuid(),
                     start, end);
         }).filter(java.util.Objects::nonNull).toList();
     }
