@@ -46,7 +46,7 @@ class ArchitectureTest {
     private static final String PLAYLOG = "io.continuity.playlog..";
     private static final String[] FEATURES = {"io.continuity.asrun..", "io.continuity.epg..", "io.continuity.override..",
         "io.continuity.plan..", "io.continuity.catalog..", "io.continuity.channel..", "io.continuity.simulator..", "io.continuity.demo..",
-        "io.continuity.library..", "io.continuity.playout..", "io.continuity.iptv.."};
+        "io.continuity.library..", "io.continuity.playout..", "io.continuity.iptv..", "io.continuity.preview.."};
     private static final Set<String> PLAYLOG_WRITES = Set.of("persist", "persistAndFlush", "delete", "update", "deleteAll", "deleteById");
     private static final Path MAIN_SOURCES = Path.of("src/main/java");
     private static final Path PLAYLOG_SOURCES = MAIN_SOURCES.resolve("io/continuity/playlog");

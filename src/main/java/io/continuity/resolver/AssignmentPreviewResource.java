@@ -2,7 +2,6 @@ package io.continuity.resolver;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import io.continuity.api.ProblemException;
@@ -12,7 +11,6 @@ import io.continuity.inputs.SchedulePlanBlockAssignmentEntity;
 import io.continuity.playlog.PlaylogViews.EventView;
 import io.continuity.playlog.PlaylogViews.PreviewView;
 import io.continuity.resolver.core.ResolvedDay;
-import io.continuity.resolver.core.ResolvedEvent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -47,14 +45,9 @@ public class AssignmentPreviewResource {
         }
         ResolvedDay day = resolution.preview(assignment.channelId, TimeRange.date("broadcast_day", broadcastDay), clock.instant());
         List<EventView> events = day.events().stream().filter(e -> assignmentId.equals(e.assignmentId()))
-                .map(e -> view(e, day)).toList();
+                .map(e -> EventView.of(e, day.broadcastDay(), null, false, null)).toList();
         List<String> decisions = day.decisions().stream().filter(d -> assignmentId.equals(d.assignmentId()))
                 .map(d -> d.kind() + ": " + d.message()).toList();
         return new PreviewView(assignmentId, assignment.channelId, day.broadcastDay(), events, decisions);
-    }
-
-    private static EventView view(ResolvedEvent e, ResolvedDay day) {
-        return new EventView(e.uuid(), e.assetUuid(), e.kind().name().toLowerCase(Locale.ROOT), e.start(), e.end(), e.offsetMs(),
-                day.broadcastDay().toString(), e.assignmentId(), e.planId(), null, e.title(), e.fallback(), false, false, null);
     }
 }

@@ -151,23 +151,70 @@ public class ChannelResolution {
      * and the resolution runs again on the newer inputs ({@code HorizonWorker}).
      */
     private int resolveHorizon(ChannelEntity channel, Instant now, Scope scope, Set<UUID> notAired, boolean lockToWrite) {
+        Map<String, List<LocalDate>> warnings = new LinkedHashMap<>();
+        CatalogView catalog = catalogs.current();
+        List<Runnable> writes = new ArrayList<>();
+        walkHorizon(channel, now, scope.days(), notAired, catalog, null, step -> {
+            if (step.resolved() == null) {
+                return;
+            }
+            raisePinned(channel, step, now);
+            if (!step.changed()) {
+                return;
+            }
+            ResolvedDay resolved = step.resolved();
+            writes.add(() -> {
+                BroadcastScheduleDayEntity stored = writer.write(DayVersion.resolved(resolved, channel.seedGeneration, step.frozen(),
+                        step.overrideOf(), causes(scope)), step.current(), step.currentEvents(), now);
+                List<ResolvedEvent> current = step.currentEvents();
+                alertOnFallback(channel, resolved, current.subList(Math.min(step.frozen(), current.size()), current.size()), catalog, now,
+                        stored.version);
+                explain(channel, resolved, stored, step.frozen(), scope.reason());
+            });
+            resolved.warnings().forEach(w -> warnings.computeIfAbsent(w.kind() + ": " + w.message(), k -> new ArrayList<>())
+                    .add(resolved.broadcastDay()));
+        });
+        if (!writes.isEmpty() && lockToWrite) {
+            em.lock(channel, LockModeType.PESSIMISTIC_WRITE);
+        }
+        writes.forEach(Runnable::run);
+        warn(channel, warnings);
+        return writes.size();
+    }
+
+    /**
+     * One day as a resolution pass meets it: its current version and effective events, and, unless the pass leaves
+     * the day alone ({@code resolved} null), what it resolves to with the overrides of the day applied ({@code applied}),
+     * how many events are frozen, which overrides lost their event ({@code pinned}) and whether it differs from the
+     * current version.
+     */
+    public record DayStep(LocalDate day, BroadcastScheduleDayEntity current, List<ResolvedEvent> currentEvents, ResolvedDay resolved,
+            int frozen, Map<UUID, UUID> overrideOf, List<OverrideSpec> applied, List<OverrideSpec> pinned, boolean changed) {
+    }
+
+    /**
+     * The resolution pass over the horizon (from today to the horizon end, or to {@code last} when that is later), one
+     * {@link DayStep} per day handed to {@code sink} in day order. Reads only; what becomes of each day is the sink's.
+     */
+    private void walkHorizon(ChannelEntity channel, Instant now, Set<LocalDate> scopeDays, Set<UUID> notAired, CatalogView catalog,
+            LocalDate last, java.util.function.Consumer<DayStep> sink) {
         ChannelSpec spec = CoreMapping.channel(channel);
         LocalDate today = BroadcastDays.broadcastDayOf(spec, now);
         List<PlanSpec> plans = ChannelInputs.plans(channel.id);
-        CatalogView catalog = catalogs.current();
         PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, today), now, notAired);
         Instant lockEnd = now.plus(config.horizon().lockWindow());
         List<LocalDate> skipped = new ArrayList<>();
         boolean spans = plans.stream().flatMap(p -> p.assignments().stream()).anyMatch(a -> a.endMinute() > MINUTES_PER_DAY);
+        LocalDate horizonEnd = today.plusDays(config.horizon().days());
+        LocalDate end = last != null && last.isAfter(horizonEnd) ? last : horizonEnd;
         ResolvedDay previous = null;
         boolean earlierChanged = false;
-        List<Runnable> writes = new ArrayList<>();
-        Map<String, List<LocalDate>> warnings = new LinkedHashMap<>();
-        for (LocalDate day = today; !day.isAfter(today.plusDays(config.horizon().days())); day = day.plusDays(1)) {
+        for (LocalDate day = today; !day.isAfter(end); day = day.plusDays(1)) {
             BroadcastScheduleDayEntity current = currentSchedule.day(channel.id, day).orElse(null);
-            if (current != null && !earlierChanged && scope.days() != null && !scope.days().contains(day)) {
+            if (current != null && !earlierChanged && scopeDays != null && !scopeDays.contains(day)) {
                 skipped.add(day);
                 previous = null;
+                sink.accept(new DayStep(day, current, null, null, 0, Map.of(), List.of(), List.of(), false));
                 continue;
             }
             for (LocalDate passed : skipped) {
@@ -184,30 +231,14 @@ public class ChannelResolution {
                     : previous != null ? previous.carryOut() : storedCarryOut(channel, spec, day.minusDays(1), plans, catalog, history);
             ResolvedDay base = resolver.resolve(new ResolveRequest(spec, day, plans, catalog, history, channel.seedGeneration, frozen, carryIn,
                     notAired));
-            ResolvedDay resolved = withOverrides(channel, base, overrideOf, now);
+            List<OverrideSpec> applied = overrides.ofDay(channel.id, day);
+            List<OverrideSpec> pinned = new ArrayList<>();
+            ResolvedDay resolved = withOverrides(base, applied, overrideOf, pinned);
             previous = resolved;
             history = history.plus(stillCounted(resolved, notAired));
             earlierChanged = current == null || !currentEvents.equals(resolved.events());
-            if (!earlierChanged) {
-                continue;
-            }
-            int frozenCount = frozen.size();
-            writes.add(() -> {
-                BroadcastScheduleDayEntity stored = writer.write(DayVersion.resolved(resolved, channel.seedGeneration, frozenCount, overrideOf,
-                        causes(scope)), current, currentEvents, now);
-                alertOnFallback(channel, resolved, currentEvents.subList(Math.min(frozenCount, currentEvents.size()), currentEvents.size()),
-                        catalog, now, stored.version);
-                explain(channel, resolved, stored, frozenCount, scope.reason());
-            });
-            resolved.warnings().forEach(w -> warnings.computeIfAbsent(w.kind() + ": " + w.message(), k -> new ArrayList<>())
-                    .add(resolved.broadcastDay()));
+            sink.accept(new DayStep(day, current, currentEvents, resolved, frozen.size(), overrideOf, applied, pinned, earlierChanged));
         }
-        if (!writes.isEmpty() && lockToWrite) {
-            em.lock(channel, LockModeType.PESSIMISTIC_WRITE);
-        }
-        writes.forEach(Runnable::run);
-        warn(channel, warnings);
-        return writes.size();
     }
 
     /** One line per distinct warning of a resolution, with the days it concerns (a warning usually repeats day after day). */
@@ -217,24 +248,27 @@ public class ChannelResolution {
     }
 
     /** The resolved day with every applied override of the day on top, in the order they were applied. */
-    private ResolvedDay withOverrides(ChannelEntity channel, ResolvedDay base, Map<UUID, UUID> overrideOf, Instant now) {
-        List<OverrideSpec> applied = overrides.ofDay(channel.id, base.broadcastDay());
+    private static ResolvedDay withOverrides(ResolvedDay base, List<OverrideSpec> applied, Map<UUID, UUID> overrideOf,
+            List<OverrideSpec> pinned) {
         if (applied.isEmpty()) {
             overrideOf.clear();
             return base;
         }
-        List<OverrideSpec> pinned = new ArrayList<>();
         List<ResolvedEvent> events = OverrideLayer.applyAll(base.events(), applied, overrideOf, pinned);
-        for (OverrideSpec o : pinned) {
-            alerts.raise(channel.id, Alerts.Kind.OVERRIDE_PINNED, Alerts.Severity.WARNING, base.broadcastDay(),
+        return new ResolvedDay(base.channelId(), base.broadcastDay(), base.dayStart(), base.dayEnd(), base.seed(), events, base.decisions(),
+                base.planLineage(), base.carryOut());
+    }
+
+    /** An override whose event the newest resolution no longer has stays pinned to its window: say so, once per override. */
+    private void raisePinned(ChannelEntity channel, DayStep step, Instant now) {
+        for (OverrideSpec o : step.pinned()) {
+            alerts.raise(channel.id, Alerts.Kind.OVERRIDE_PINNED, Alerts.Severity.WARNING, step.day(),
                     "override " + o.id() + " (" + o.action() + ") names event " + o.target().eventUuid() + ", which the newest resolution of "
-                            + base.broadcastDay() + " no longer has; the override stays pinned to its window " + o.target().start() + " .. "
+                            + step.day() + " no longer has; the override stays pinned to its window " + o.target().start() + " .. "
                             + o.target().end(),
                     Map.of("override_id", o.id().toString(), "target_event_uuid", o.target().eventUuid().toString()), now,
                     "pinned/" + o.id());
         }
-        return new ResolvedDay(base.channelId(), base.broadcastDay(), base.dayStart(), base.dayEnd(), base.seed(), events, base.decisions(),
-                base.planLineage(), base.carryOut());
     }
 
     /**
@@ -276,6 +310,23 @@ public class ChannelResolution {
         PlayHistory history = history(channel.id, BroadcastDays.dayStart(spec, day), now, notAired(channel, now));
         return resolver.resolve(new ResolveRequest(spec, day, ChannelInputs.plans(channelId), catalogs.current(), history, channel.seedGeneration,
                 List.of()));
+    }
+
+    /**
+     * The resolution pass a change of the channel's inputs would make at {@code now}, over the inputs the caller's
+     * transaction sees (the what-if preview applies its changes in a transaction it rolls back): every day from today to
+     * {@code last} (at least the horizon), the days outside {@code scopeDays} left alone as a real pass leaves them.
+     * Nothing is written, no alert is raised.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<DayStep> dryRun(UUID channelId, Instant now, Set<LocalDate> scopeDays, LocalDate last) {
+        ChannelEntity channel = em.find(ChannelEntity.class, channelId);
+        if (channel == null || channel.retired) {
+            return List.of();
+        }
+        List<DayStep> steps = new ArrayList<>();
+        walkHorizon(channel, now, scopeDays, notAired(channel, now), catalogs.current(), last, steps::add);
+        return steps;
     }
 
     /** Scheduled assets that are no longer eligible were just replaced: say so, once per day version and asset. */

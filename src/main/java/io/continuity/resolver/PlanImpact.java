@@ -80,6 +80,23 @@ public class PlanImpact {
         });
     }
 
+    /**
+     * The days a change of these plans of the channel can affect, as {@link #changed} computes them for a batch: read
+     * from the inputs the caller's transaction sees (the what-if preview's branch).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<LocalDate> affectedDays(UUID channelId, java.util.Collection<UUID> planIds) {
+        ChannelEntity channel = em.find(ChannelEntity.class, channelId);
+        if (channel == null || channel.retired) {
+            return Set.of();
+        }
+        ChannelSpec spec = CoreMapping.channel(channel);
+        List<PlanSpec> plans = ChannelInputs.plans(channelId);
+        Set<LocalDate> days = new TreeSet<>();
+        planIds.stream().distinct().forEach(planId -> days.addAll(days(spec, plans, planId)));
+        return days;
+    }
+
     private Set<LocalDate> days(ChannelSpec spec, List<PlanSpec> plans, UUID planId) {
         Set<LocalDate> days = new TreeSet<>();
         LocalDate today = BroadcastDays.broadcastDayOf(spec, clock.instant());
