@@ -57,8 +57,8 @@ public class EpgRepository {
     private static final String FINGERPRINT = """
             SELECT md5(concat_ws('|', ?::text,
                 (SELECT string_agg(id::text || ':' || version, ',' ORDER BY id) FROM channel WHERE id = ANY (?)),
-                (SELECT string_agg(d.id::text, ',' ORDER BY d.id) FROM broadcast_schedule_day d
-                 WHERE d.superseded_at IS NULL AND d.channel_id = ANY (?) AND d.day_start_utc < ? AND d.day_end_utc > ?),
+                (SELECT string_agg(d.id::text, ',' ORDER BY d.id) FROM current_schedule_day d
+                 WHERE d.channel_id = ANY (?) AND d.day_start_utc < ? AND d.day_end_utc > ?),
                 (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '') FROM catalog_asset)))""";
 
     private final DataSource dataSource;
