@@ -43,6 +43,7 @@ final class LiveHlsStream implements AutoCloseable {
 
     /** Starts ffmpeg and the server on {@code port}, and returns once the playlist lists three segments. */
     static LiveHlsStream start(int port) throws IOException {
+        io.continuity.testing.TestTools.requireFfmpeg();
         Path dir = Files.createTempDirectory("continuity-hls-");
         Process ffmpeg;
         try {

@@ -22,6 +22,7 @@ final class TestClips {
 
     /** Makes a {@code seconds}-long 320x180, 25 fps clip at {@code target}; fails the test naming ffmpeg when it is missing. */
     static Path make(Path target, int seconds, int toneHz) {
+        io.continuity.testing.TestTools.requireFfmpeg();
         try {
             Files.createDirectories(target.getParent());
             List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",

@@ -73,6 +73,7 @@ final class TestMedia {
     }
 
     static byte[] run(List<String> command) {
+        io.continuity.testing.TestTools.requireFfmpeg();
         try {
             Path log = Files.createTempFile("ffmpeg", ".log");
             Process p = new ProcessBuilder(new ArrayList<>(command)).redirectError(log.toFile()).start();

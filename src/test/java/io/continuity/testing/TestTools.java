@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The programs some tests drive: Chromium (or Google Chrome) with its chromedriver for the program guide's browser
- * test, {@code tv_validate_file} and the XMLTV DTD for the XMLTV tests. Each is looked for under its usual names on the
+ * test, {@code tv_validate_file} and the XMLTV DTD for the XMLTV tests, ffmpeg and ffprobe for the media tests. Each is looked for under its usual names on the
  * {@code PATH}, then where Debian, Ubuntu's snaps, Fedora, Arch, Homebrew and macOS put it; {@code -Dtests.chromium=},
  * {@code -Dtests.chromedriver=}, {@code -Dtests.tv-validate-file=} and {@code -Dtests.xmltv-dtd=} name one anywhere else.
  * A missing one fails the test (never a silent skip) with one line saying what to install on this system.
@@ -55,6 +55,18 @@ public final class TestTools {
                     "the XMLTV tests", xmltvInstall(system())));
         }
         return new XmltvValidator(tool.get(), dtd.get());
+    }
+
+    /** ffmpeg and ffprobe on the PATH (the media tests make and probe real clips), or a failed test naming what to install. */
+    public static void requireFfmpeg() {
+        Optional<Path> ffmpeg = find(null, List.of("ffmpeg"), List.of(Path.of("/usr/bin/ffmpeg"), Path.of("/opt/homebrew/bin/ffmpeg")));
+        Optional<Path> ffprobe = find(null, List.of("ffprobe"), List.of(Path.of("/usr/bin/ffprobe"), Path.of("/opt/homebrew/bin/ffprobe")));
+        if (ffmpeg.isEmpty() || ffprobe.isEmpty()) {
+            String install = system().equals("macos") ? "brew install ffmpeg"
+                    : linux(system(), "sudo apt-get install -y ffmpeg", "sudo dnf install -y ffmpeg-free", "sudo pacman -S ffmpeg",
+                            "sudo zypper install ffmpeg");
+            fail(missing(ffmpeg.isEmpty() ? "ffmpeg" : null, ffprobe.isEmpty() ? "ffprobe" : null, "the media import and playout tests", install));
+        }
     }
 
     static Optional<Path> chromium() {
