@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import io.continuity.api.ProblemException;
 import io.continuity.api.Roles;
@@ -109,7 +112,9 @@ public class CatalogBrowserResource {
     @POST
     @Path("/rule-matches")
     @Operation(summary = "How many live assets a content rule matches; role programme (rule and random assignments) or filler")
-    public RuleMatchView ruleMatches(@QueryParam("role") @DefaultValue("programme") String role, Map<String, Object> rule) {
+    public RuleMatchView ruleMatches(@QueryParam("role") @DefaultValue("programme") String role,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "comedies",
+                    value = "{\"kind\": [\"episode\"], \"genre\": [\"Comedy\"], \"tags\": [\"prime\"]}"))) Map<String, Object> rule) {
         Set<AssetKind> kinds = switch (role.toLowerCase(Locale.ROOT)) {
             case "programme" -> AssetKind.PROGRAMME_KINDS;
             case "filler" -> AssetKind.INTERSTITIAL_KINDS;

@@ -233,6 +233,9 @@ public class OutboxRelay {
         }
     }
 
+    /** The largest record the relay sends, before compression (the producer's default is 1 MiB). */
+    static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
     private KafkaProducer<String, byte[]> createProducer() {
         Map<String, Object> props = new HashMap<>();
         kafkaConfig.forEach((k, v) -> {
@@ -244,6 +247,11 @@ public class OutboxRelay {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // A day of short items (a channel filled with 2-second clips) is tens of thousands of events: its day-published
+        // record can pass the producer's 1 MiB default before compression, and a record Kafka refuses would stop the relay.
+        // JSON with repeated field names compresses several times over, so the broker's own 1 MiB batch limit still holds.
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "continuity-outbox-relay");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

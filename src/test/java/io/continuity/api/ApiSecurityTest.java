@@ -93,6 +93,9 @@ class ApiSecurityTest {
                 if (operation == null || path.getKey().endsWith("/overrides")) {
                     continue;
                 }
+                if (doc.get("paths.'" + path.getKey() + "'." + method + ".requestBody") == null) {
+                    continue; // a command without a body (a library scan is asked for with a query parameter only)
+                }
                 commands++;
                 assertThat(doc.getMap("paths.'" + path.getKey() + "'." + method + ".requestBody.content.'application/json'.examples"))
                         .as(method + " " + path.getKey()).isNotEmpty();

@@ -69,12 +69,42 @@ class OutboxRelayTest {
         }
     }
 
+    /**
+     * A day of thousands of short items makes a day-published record larger than the Kafka producer's default 1 MiB; the
+     * relay compresses and sends it (it used to be refused, and the relay stopped at it with every record behind it).
+     */
+    @Test
+    void aRecordLargerThanKafkasDefaultRequestIsPublishedAndTheRowsAfterItToo() throws Exception {
+        String topic = "continuity.outbox-test-" + UUID.randomUUID();
+        StringBuilder day = new StringBuilder("{\"events\": [");
+        UUID asset = UUID.randomUUID();
+        for (int i = 0; day.length() < 3 * 1024 * 1024; i++) {
+            day.append(i == 0 ? "" : ",").append("{\"uuid\": \"").append(UUID.randomUUID()).append("\", \"asset_uuid\": \"").append(asset)
+                    .append("\", \"kind\": \"filler\", \"start_utc\": \"2026-12-07T00:00:").append(i % 60)
+                    .append("Z\", \"offset_ms\": 0, \"title\": \"Two seconds of station ident\", \"fallback\": []}");
+        }
+        byte[] payload = day.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Connection connection = dataSource.getConnection();
+                KafkaTestClient kafka = new KafkaTestClient(ContinuityTestResources.infrastructure().bootstrapServers())) {
+            kafka.createTopic(topic, 1);
+            insert(connection, topic, "large", payload);
+            insert(connection, topic, "after");
+            await().atMost(Duration.ofSeconds(30)).until(() -> keys(kafka, topic).contains("after"));
+            assertThat(kafka.readAll(topic, 10, Duration.ofSeconds(3))).filteredOn(r -> r.key().equals("large")).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo(payload));
+        }
+    }
+
     private static void insert(Connection connection, String topic, String key) throws SQLException {
+        insert(connection, topic, key, key.getBytes());
+    }
+
+    private static void insert(Connection connection, String topic, String key, byte[] payload) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO outbox (topic, record_key, headers, payload) VALUES (?, ?, '{}'::jsonb, ?)")) {
             ps.setString(1, topic);
             ps.setString(2, key);
-            ps.setBytes(3, key.getBytes());
+            ps.setBytes(3, payload);
             ps.executeUpdate();
         }
     }
