@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,23 +13,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.continuity.events.AsRunRecorded;
 import io.continuity.events.CloudEventCodec;
+import io.continuity.messaging.ChannelManagerClients;
 import io.continuity.events.DayPublished;
 import io.continuity.events.EventJson;
 import io.continuity.events.EventType;
@@ -118,8 +112,9 @@ public class PlayoutChannelManager {
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> catalog = consumer(config.catalogGroupId()); KafkaConsumer<String, byte[]> playlog = consumer(config.groupId());
-                KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaConsumer<String, byte[]> catalog = ChannelManagerClients.consumer(kafkaConfig, config.catalogGroupId());
+                KafkaConsumer<String, byte[]> playlog = ChannelManagerClients.consumer(kafkaConfig, config.groupId());
+                KafkaProducer<String, byte[]> producer = ChannelManagerClients.producer(kafkaConfig)) {
             catalog.subscribe(List.of(Topic.CATALOG_EVENTS.topicName()));
             catchUp(catalog);
             playlog.subscribe(List.of(Topic.PLAYLOG.topicName(), Topic.OVERRIDES.topicName()));
@@ -167,7 +162,7 @@ public class PlayoutChannelManager {
 
     private void catalogRecord(ConsumerRecord<String, byte[]> record) {
         try {
-            String type = header(record, "ce_type");
+            String type = ChannelManagerClients.header(record, "ce_type");
             JsonNode payload = EventJson.mapper().readTree(record.value());
             if (EventType.ASSET_UPSERTED.ceType().equals(type)) {
                 media.upserted(payload);
@@ -181,7 +176,7 @@ public class PlayoutChannelManager {
 
     private void playlogRecord(ConsumerRecord<String, byte[]> record) {
         try {
-            String type = header(record, "ce_type");
+            String type = ChannelManagerClients.header(record, "ce_type");
             if (EventType.DAY_PUBLISHED.ceType().equals(type)) {
                 DayPublished day = EventJson.mapper().readValue(record.value(), DayPublished.class);
                 playout(day.channelId()).ifPresent(c -> {
@@ -228,34 +223,4 @@ public class PlayoutChannelManager {
         });
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return record.headers().lastHeader(name) == null ? null : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private KafkaConsumer<String, byte[]> consumer(String groupId) {
-        Map<String, Object> props = clientProps(ConsumerConfig.configNames());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(props);
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> props = clientProps(ProducerConfig.configNames());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
-    }
-
-    private Map<String, Object> clientProps(Set<String> names) {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (names.contains(k)) {
-                props.put(k, v);
-            }
-        });
-        return props;
-    }
 }

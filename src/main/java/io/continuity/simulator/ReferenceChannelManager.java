@@ -9,21 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import io.continuity.inputs.ChannelEntity;
 import io.continuity.events.AsRunRecorded;
 import io.continuity.events.CloudEventCodec;
+import io.continuity.messaging.ChannelManagerClients;
 import io.continuity.events.DayPublished;
 import io.continuity.events.EventJson;
 import io.continuity.events.OutgoingRecord;
@@ -87,7 +82,8 @@ public class ReferenceChannelManager {
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaConsumer<String, byte[]> consumer = ChannelManagerClients.consumer(kafkaConfig, config.groupId());
+                KafkaProducer<String, byte[]> producer = ChannelManagerClients.producer(kafkaConfig)) {
             consumer.subscribe(List.of(Topic.PLAYLOG.topicName(), Topic.OVERRIDES.topicName()));
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(config.tick())) {
@@ -104,7 +100,7 @@ public class ReferenceChannelManager {
 
     private void receive(ConsumerRecord<String, byte[]> record) {
         try {
-            String type = header(record, "ce_type");
+            String type = ChannelManagerClients.header(record, "ce_type");
             if ("continuity.playlog.day-published.v1".equals(type)) {
                 DayPublished day = EventJson.mapper().readValue(record.value(), DayPublished.class);
                 engine(day.channelId()).ifPresent(e -> e.timeline().apply(day));
@@ -144,37 +140,6 @@ public class ReferenceChannelManager {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(out.topic(), out.key(), out.payload());
         out.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         producer.send(record);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return record.headers().lastHeader(name) == null ? null : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private KafkaConsumer<String, byte[]> consumer() {
-        Map<String, Object> props = clientProps(ConsumerConfig.configNames());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(props);
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> props = clientProps(ProducerConfig.configNames());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
-    }
-
-    private Map<String, Object> clientProps(Set<String> names) {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (names.contains(k)) {
-                props.put(k, v);
-            }
-        });
-        return props;
     }
 
     /** For tests and the guide: how many channels are being played. */
