@@ -16,6 +16,7 @@ import io.continuity.events.RejectedEventException;
 import io.continuity.events.ScheduleTimes;
 import io.continuity.inputs.ChannelEntity;
 import io.continuity.inputs.SchedulePlanBlockAssignmentEntity;
+import io.continuity.inputs.SchedulePlanEntity;
 import io.continuity.plan.ContentRules;
 import io.continuity.resolver.core.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class ChannelProjection {
         validateGrid(event.gridBlockMinutes(), event.blockStartOffsetsMinutes(), event.programmingDayStart());
         ContentRules.validate(event.fillerRule(), "filler_rule");
         validateDefaultProgramming(event.defaultProgramming());
+        validateTimeShift(event);
         ChannelEntity sameSlug = ChannelEntity.bySlug(event.slug());
         if (sameSlug != null && !sameSlug.id.equals(event.channelId())) {
             throw new RejectedEventException(ReasonCode.INVALID_VALUE, "slug", "'" + event.slug() + "' is already used by channel " + sameSlug.id);
@@ -49,6 +51,8 @@ public class ChannelProjection {
         channel.programmingDayStart = event.programmingDayStart();
         channel.fillerRule = json(event.fillerRule());
         channel.defaultProgramming = event.defaultProgramming() == null ? null : json(event.defaultProgramming());
+        channel.timeShiftSourceId = event.timeShift() == null ? null : event.timeShift().sourceChannelId();
+        channel.timeShiftMinutes = event.timeShift() == null ? null : event.timeShift().offsetMinutes();
         channel.retired = false;
         channel.version++;
         channel.updatedAt = at;
@@ -58,9 +62,51 @@ public class ChannelProjection {
     public void retire(ChannelRetired event, Instant at) {
         ChannelEntity channel = existing(event.channelId());
         Versions.check(event.expectedVersion(), channel.version, "channel " + channel.id);
+        List<ChannelEntity> copies = ChannelEntity.timeShiftedCopiesOf(channel.id);
+        if (!copies.isEmpty()) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "channel_id", "channel " + channel.slug
+                    + " is the source of the time-shifted channels " + slugs(copies) + "; retire them, or configure them without time_shift, first");
+        }
         channel.retired = true;
         channel.version++;
         channel.updatedAt = at;
+    }
+
+    /**
+     * A time-shifted channel copies a live channel with plans of its own (no chains: a copy of a copy would only hide
+     * its real source and offset); it has no plans itself, and a channel others copy cannot become a copy.
+     */
+    private static void validateTimeShift(ChannelConfigured event) {
+        ChannelConfigured.TimeShift shift = event.timeShift();
+        if (shift == null) {
+            return;
+        }
+        String field = "time_shift.source_channel_id";
+        if (shift.sourceChannelId().equals(event.channelId())) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, field, "a channel cannot be a time-shifted copy of itself");
+        }
+        ChannelEntity source = ChannelEntity.findById(shift.sourceChannelId());
+        if (source == null || source.retired) {
+            throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, field, "no live channel " + shift.sourceChannelId());
+        }
+        if (source.isTimeShifted()) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, field, "channel " + source.slug + " is itself a time-shifted copy of "
+                    + source.timeShiftSourceId + "; name that channel, with the offsets added");
+        }
+        List<ChannelEntity> copies = ChannelEntity.timeShiftedCopiesOf(event.channelId());
+        if (!copies.isEmpty()) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "time_shift", "the channel is the source of the time-shifted channels "
+                    + slugs(copies) + " and cannot be a copy itself");
+        }
+        long plans = SchedulePlanEntity.ofChannel(event.channelId()).stream().filter(p -> p.active).count();
+        if (plans > 0) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "time_shift", "the channel has " + plans
+                    + " active plans; a time-shifted channel takes no plans of its own (retire them first)");
+        }
+    }
+
+    private static String slugs(List<ChannelEntity> channels) {
+        return channels.stream().map(c -> c.slug).toList().toString();
     }
 
     /** The channel, or a rejection naming {@code channel_id}. */

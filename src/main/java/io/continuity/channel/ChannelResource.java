@@ -61,11 +61,13 @@ public class ChannelResource {
     /** A channel as the projection holds it. */
     public record ChannelView(UUID channelId, String slug, String title, String timezone, int gridBlockMinutes,
             List<Integer> blockStartOffsetsMinutes, String programmingDayStart, JsonNode fillerRule, JsonNode defaultProgramming,
-            boolean retired, long version, Instant createdAt, Instant updatedAt) {
+            ChannelConfigured.TimeShift timeShift, boolean retired, long version, Instant createdAt, Instant updatedAt) {
 
         static ChannelView of(ChannelEntity c) {
             return new ChannelView(c.id, c.slug, c.title, c.timezone, c.gridBlockMinutes, c.blockStartOffsetsMinutes, c.programmingDayStart,
-                    JsonViews.tree(c.fillerRule), JsonViews.tree(c.defaultProgramming), c.retired, c.version, c.createdAt, c.updatedAt);
+                    JsonViews.tree(c.fillerRule), JsonViews.tree(c.defaultProgramming),
+                    c.isTimeShifted() ? new ChannelConfigured.TimeShift(c.timeShiftSourceId, c.timeShiftMinutes) : null, c.retired, c.version,
+                    c.createdAt, c.updatedAt);
         }
     }
 

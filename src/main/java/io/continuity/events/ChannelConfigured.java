@@ -25,7 +25,23 @@ public record ChannelConfigured(
         @NotNull @ScheduleTime String programmingDayStart,
         @NotNull Map<String, Object> fillerRule,
         @Valid DefaultProgramming defaultProgramming,
-        Long expectedVersion) implements PlanEvent {
+        Long expectedVersion,
+        @Valid TimeShift timeShift) implements PlanEvent {
+
+    /** A channel without a time shift (its own plans). */
+    public ChannelConfigured(UUID channelId, String slug, String title, String timezone, Integer gridBlockMinutes,
+            List<Integer> blockStartOffsetsMinutes, String programmingDayStart, Map<String, Object> fillerRule,
+            DefaultProgramming defaultProgramming, Long expectedVersion) {
+        this(channelId, slug, title, timezone, gridBlockMinutes, blockStartOffsetsMinutes, programmingDayStart, fillerRule, defaultProgramming,
+                expectedVersion, null);
+    }
+
+    /**
+     * Optional: the channel is a time-shifted copy ("+1") of {@code source_channel_id}, airing its events
+     * {@code offset_minutes} later; it takes no plans and no overrides of its own and follows the source's.
+     */
+    public record TimeShift(@NotNull UUID sourceChannelId, @NotNull @Min(1) @Max(1440) Integer offsetMinutes) {
+    }
 
     /** What airs when nothing else can: an asset or a rule. */
     public record DefaultProgramming(

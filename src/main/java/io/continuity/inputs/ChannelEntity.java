@@ -36,6 +36,12 @@ public class ChannelEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "default_programming")
     public String defaultProgramming;
+    /** The channel this one is a time-shifted copy of, or null for a channel with plans of its own. */
+    @Column(name = "time_shift_source_id")
+    public UUID timeShiftSourceId;
+    /** How much later a time-shifted channel airs its source's events; null when {@link #timeShiftSourceId} is. */
+    @Column(name = "time_shift_minutes")
+    public Integer timeShiftMinutes;
     @Column(name = "is_retired")
     public boolean retired;
     @Column(name = "seed_generation")
@@ -47,6 +53,16 @@ public class ChannelEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Whether the channel is a time-shifted copy of another (no plans, no overrides of its own). */
+    public boolean isTimeShifted() {
+        return timeShiftSourceId != null;
+    }
+
+    /** The live channels that are time-shifted copies of {@code sourceId}. */
+    public static List<ChannelEntity> timeShiftedCopiesOf(UUID sourceId) {
+        return list("timeShiftSourceId = ?1 and retired = false order by id", sourceId);
+    }
 
     public static ChannelEntity bySlug(String slug) {
         return find("slug", slug).firstResult();

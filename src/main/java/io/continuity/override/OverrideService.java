@@ -32,6 +32,7 @@ import io.continuity.playlog.CurrentSchedule;
 import io.continuity.playlog.PlaylogMapping;
 import io.continuity.playlog.ScheduleDayWriter;
 import io.continuity.resolver.ScheduleDecisions;
+import io.continuity.resolver.TimeShiftedChannels;
 import io.continuity.resolver.core.OverrideAction;
 import io.continuity.resolver.core.OverrideLayer;
 import io.continuity.resolver.core.OverrideSpec;
@@ -67,9 +68,12 @@ public class OverrideService {
     private final PartitionTracker tracker;
     private final ReplayGate gate;
     private final ScheduleDecisions decisions;
+    private final TimeShiftedChannels timeShifted;
 
     public OverrideService(EntityManager em, Outbox outbox, CloudEventCodec codec, Clock clock, ContinuityConfig config, MeterRegistry metrics,
-            ScheduleDayWriter writer, CurrentSchedule current, PartitionTracker tracker, ReplayGate gate, ScheduleDecisions decisions) {
+            ScheduleDayWriter writer, CurrentSchedule current, PartitionTracker tracker, ReplayGate gate, ScheduleDecisions decisions,
+            TimeShiftedChannels timeShifted) {
+        this.timeShifted = timeShifted;
         this.gate = gate;
         this.decisions = decisions;
         this.em = em;
@@ -125,6 +129,10 @@ public class OverrideService {
         }
         if (channel == null || channel.retired) {
             throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "channel_id", "no live channel " + request.channelId());
+        }
+        if (channel.isTimeShifted()) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "channel_id", "channel " + channel.slug + " is a time-shifted copy of "
+                    + channel.timeShiftSourceId + " and follows its overrides; override the source channel");
         }
         Versions.check(request.expectedVersion(), channel.playlogVersion, "the playlog of channel " + channel.slug);
         if (PlaylogOverrideEntity.findById(request.overrideId()) != null) {
@@ -208,6 +216,8 @@ public class OverrideService {
                 day.planLineage == null ? List.of() : day.planLineage);
         BroadcastScheduleDayEntity version = writer.write(new ScheduleDayWriter.DayVersion(next, day.seedGeneration, 0, overrideOf,
                 List.of("override:" + request.overrideId()), day.decisions), day, before, now);
+        timeShifted.follow(channel, List.of(new TimeShiftedChannels.SourceVersion(version.broadcastDay, version.dayStartUtc, version.dayEndUtc,
+                version.version, List.of("override:" + request.overrideId()))), now);
         record.status = "APPLIED";
         record.appliedAt = now;
         record.supersededEventUuids = change.superseded();

@@ -32,7 +32,11 @@ public class PlanProjection {
                     "plan " + event.planId() + " already exists; send continuity.plan.updated.v1 to change it");
         }
         Versions.check(event.expectedVersion(), 0, "plan " + event.planId());
-        liveChannel(event.channelId());
+        ChannelEntity channel = liveChannel(event.channelId());
+        if (channel.isTimeShifted()) {
+            throw new RejectedEventException(ReasonCode.INVALID_VALUE, "channel_id", "channel " + channel.slug + " is a time-shifted copy of "
+                    + channel.timeShiftSourceId + " (" + channel.timeShiftMinutes + " minutes later) and takes no plans; plan its source");
+        }
         validate(event);
         SchedulePlanEntity plan = new SchedulePlanEntity();
         plan.id = event.planId();

@@ -85,6 +85,10 @@ public class WhatIfPreview {
         if (channel.retired) {
             throw ProblemException.badParameter("channel_id", "channel " + channelId + " is retired");
         }
+        if (channel.isTimeShifted()) {
+            throw ProblemException.badParameter("channel_id", "channel " + channel.slug + " is a time-shifted copy of "
+                    + channel.timeShiftSourceId + " and has no plans; preview its source");
+        }
         Set<UUID> touched = new PlanBranch(codec, channelId, now).apply(request.changes());
         Set<LocalDate> scope = impact.affectedDays(channelId, touched);
         LocalDate today = BroadcastDays.broadcastDayOf(CoreMapping.channel(channel), now);

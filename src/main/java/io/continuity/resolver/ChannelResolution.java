@@ -69,12 +69,14 @@ public class ChannelResolution {
     private final jakarta.enterprise.event.Event<ChannelResolved> resolved;
     private final CurrentSchedule currentSchedule;
     private final ScheduleDecisions decisions;
+    private final TimeShiftedChannels timeShifted;
     private final Resolver resolver = new Resolver();
 
     public ChannelResolution(EntityManager em, CatalogSnapshots catalogs, ScheduleDayWriter writer, ResolutionRequests requests,
             ContinuityConfig config, MeterRegistry metrics, Alerts alerts, OverrideInputs overrides, CurrentSchedule currentSchedule,
-            jakarta.enterprise.event.Event<ChannelResolved> resolved, ScheduleDecisions decisions) {
+            jakarta.enterprise.event.Event<ChannelResolved> resolved, ScheduleDecisions decisions, TimeShiftedChannels timeShifted) {
         this.decisions = decisions;
+        this.timeShifted = timeShifted;
         this.currentSchedule = currentSchedule;
         this.resolved = resolved;
         this.alerts = alerts;
@@ -103,6 +105,14 @@ public class ChannelResolution {
         if (channel == null || channel.retired) {
             return 0;
         }
+        if (channel.isTimeShifted()) {
+            int written = timer.record(() -> timeShifted.resolve(channel, now, causes(scope)));
+            resolved.fire(new ChannelResolved(channelId, now));
+            if (written > 0) {
+                decisions.resolved(channelId, now, null, causes(scope), Set.of());
+            }
+            return written;
+        }
         Set<UUID> notAired = notAired(channel, now);
         int written = timer.record(() -> resolveHorizon(channel, now, scope, notAired, true));
         boolean kept = overrides.hasPending(channelId);
@@ -129,6 +139,11 @@ public class ChannelResolution {
             return 0;
         }
         Scope scope = new Scope(null, "replay", decision.days() == null ? null : Set.copyOf(decision.days()), decision.causes());
+        if (channel.isTimeShifted()) {
+            int written = timeShifted.resolve(channel, decision.decidedAt(), causes(scope));
+            resolved.fire(new ChannelResolved(channel.id, decision.decidedAt()));
+            return written;
+        }
         int written = timer.record(() -> resolveHorizon(channel, decision.decidedAt(), scope, Set.copyOf(decision.notAired()), false));
         resolved.fire(new ChannelResolved(channel.id, decision.decidedAt()));
         return written;
@@ -154,6 +169,7 @@ public class ChannelResolution {
         Map<String, List<LocalDate>> warnings = new LinkedHashMap<>();
         CatalogView catalog = catalogs.current();
         List<Runnable> writes = new ArrayList<>();
+        List<TimeShiftedChannels.SourceVersion> written = new ArrayList<>();
         walkHorizon(channel, now, scope.days(), notAired, catalog, null, step -> {
             if (step.resolved() == null) {
                 return;
@@ -166,6 +182,8 @@ public class ChannelResolution {
             writes.add(() -> {
                 BroadcastScheduleDayEntity stored = writer.write(DayVersion.resolved(resolved, channel.seedGeneration, step.frozen(),
                         step.overrideOf(), causes(scope)), step.current(), step.currentEvents(), now);
+                written.add(new TimeShiftedChannels.SourceVersion(stored.broadcastDay, stored.dayStartUtc, stored.dayEndUtc, stored.version,
+                        causes(scope)));
                 List<ResolvedEvent> current = step.currentEvents();
                 alertOnFallback(channel, resolved, current.subList(Math.min(step.frozen(), current.size()), current.size()), catalog, now,
                         stored.version);
@@ -178,6 +196,7 @@ public class ChannelResolution {
             em.lock(channel, LockModeType.PESSIMISTIC_WRITE);
         }
         writes.forEach(Runnable::run);
+        timeShifted.follow(channel, written, now);
         warn(channel, warnings);
         return writes.size();
     }
