@@ -195,6 +195,11 @@ function fillChannelForm(c) {
   $('ch-filler-tags').value = [c?.filler_rule?.tags || []].flat().join(', ');
   $('ch-default-type').value = c?.default_programming?.content_type || '';
   defaultPicker = contentPicker($('ch-default-picker'), $('ch-default-type').value, c?.default_programming?.content_reference, 'ch-default');
+  const sources = state.channels.filter((o) => !o.retired && !o.time_shift && o.channel_id !== c?.channel_id);
+  $('ch-shift-source').replaceChildren(el('option', { value: '' }, 'none (plans of its own)'),
+    ...sources.map((o) => el('option', { value: o.channel_id }, o.title)));
+  $('ch-shift-source').value = c?.time_shift?.source_channel_id || '';
+  $('ch-shift-minutes').value = String(c?.time_shift?.offset_minutes || 60);
   $('ch-retire').hidden = !c || !state.canEdit;
   setResult($('ch-result'), '', '');
 }
@@ -211,6 +216,9 @@ function channelBody() {
   };
   if ($('ch-default-type').value) {
     body.default_programming = { content_type: $('ch-default-type').value, content_reference: defaultPicker.value() };
+  }
+  if ($('ch-shift-source').value) {
+    body.time_shift = { source_channel_id: $('ch-shift-source').value, offset_minutes: Number($('ch-shift-minutes').value) };
   }
   return body;
 }
@@ -301,8 +309,16 @@ function renderPlans() {
     el('span', { class: 'muted' }, ` ${cronText(p.cron_expression)}${p.start_date ? ` From ${p.start_date}.` : ''}${p.end_date ? ` Until ${p.end_date}.` : ''}`),
     p.pending ? el('span', { class: `pill ${p.pending}` }, p.pending) : null,
     p.is_active ? null : el('span', { class: 'pill retired' }, 'inactive')))
-    : [el('li', { class: 'muted' }, 'No plans yet.')]));
+    : [el('li', { class: 'muted' }, shiftNote() || 'No plans yet.')]));
   fillPlanForm(plans.find((p) => p.plan_id === state.planId) || null);
+}
+
+/** For a time-shifted channel: what it airs instead of plans of its own. */
+function shiftNote() {
+  const shift = channel()?.time_shift;
+  if (!shift) return null;
+  const source = state.channels.find((o) => o.channel_id === shift.source_channel_id);
+  return `This channel airs ${source?.title || shift.source_channel_id} ${shift.offset_minutes} minutes later; it has no plans of its own (plan its source).`;
 }
 
 function selectPlan(planId) {

@@ -103,6 +103,7 @@ class PlannerPageTest {
 
         guideFills(browser, channelId);
         open(browser, "planner/", Tokens.scheduler());
+        plusOneChannel(browser, catalog, channelId);
         new Select(browser.findElement(By.id("channel-select"))).selectByValue(channelId);
         await().atMost(UI).until(() -> browser.findElements(By.cssSelector("#plan-list button[data-plan-id]")).size() == 1);
         catalogPage(browser, catalog, channelId);
@@ -171,6 +172,23 @@ class PlannerPageTest {
         browser.findElement(By.id("lb-save")).click();
         await().atMost(UI).until(() -> text(browser, "label-list").contains("Prime"));
         return new Select(browser.findElement(By.id("channel-select"))).getFirstSelectedOption().getDomAttribute("value");
+    }
+
+    /** A "+1" of the channel made through the form: the API holds the time shift, the plans page says it has none of its own. */
+    private static void plusOneChannel(ChromeDriver browser, Catalog catalog, String sourceId) {
+        browser.findElement(By.id("channel-new")).click();
+        fill(browser, "ch-slug", "planner-" + catalog.key + "-plus-1");
+        fill(browser, "ch-title", "Planner TV +1 " + catalog.key);
+        new Select(browser.findElement(By.id("ch-shift-source"))).selectByValue(sourceId);
+        fill(browser, "ch-shift-minutes", "60");
+        browser.findElement(By.id("ch-save")).click();
+        await().atMost(UI).until(() -> text(browser, "ch-result").startsWith("Created"));
+        List<Map<String, Object>> channels = Tokens.asScheduler().get("/api/v1/channels").then().statusCode(200).extract().path("");
+        assertThat(channels).filteredOn(c -> ("planner-" + catalog.key + "-plus-1").equals(c.get("slug"))).singleElement()
+                .satisfies(c -> assertThat(c.get("time_shift")).isEqualTo(Map.of("source_channel_id", sourceId, "offset_minutes", 60)));
+        tab(browser, "plans");
+        await().atMost(UI).until(() -> text(browser, "plan-list").contains("60 minutes later"));
+        tab(browser, "channels");
     }
 
     /** 00:00 for 60 minutes of the series, found by searching the catalog and chosen from the results. */
