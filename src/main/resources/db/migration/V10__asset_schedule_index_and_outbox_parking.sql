@@ -7,3 +7,22 @@
 -- a bumper 156,848 buffers / 86 ms -> 133 / 2 ms; a filler 1,190 / 8 ms -> 234 / 2 ms; a programme 38 -> 25; an unscheduled asset 8 -> 9.
 CREATE INDEX broadcast_playlog_event_asset_end_idx ON broadcast_playlog_event (asset_uuid, end_utc);
 DROP INDEX IF EXISTS broadcast_playlog_event_asset_idx;
+
+-- Outbox records Kafka refused for good (larger than the topic's max.message.bytes or the relay's max request, an invalid
+-- record): the relay moves such a row here with the refusal, raises an alert and publishes the rows behind it
+-- (messaging.OutboxRelay, docs/operations.md "When Kafka refuses a record"). An operator requeues it once the limit is
+-- raised: it goes back into the outbox under its own id, so the relay sends it before anything newer.
+CREATE TABLE outbox_parked (
+    id             bigint      PRIMARY KEY,  -- the outbox row's id
+    topic          text        NOT NULL,
+    record_key     text,
+    headers        jsonb       NOT NULL,
+    payload        bytea,
+    traceparent    text,
+    created_at     timestamptz NOT NULL,
+    -- the payload's identifying top-level fields (channel_id, broadcast_day, version) when it has them
+    subject        jsonb       NOT NULL DEFAULT '{}',
+    parked_at      timestamptz NOT NULL,
+    reason         text        NOT NULL,     -- the Kafka exception, e.g. RecordTooLargeException
+    reason_detail  text        NOT NULL      -- its message
+);
