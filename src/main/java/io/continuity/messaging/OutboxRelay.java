@@ -298,7 +298,7 @@ public class OutboxRelay {
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         // A day of short items (a channel filled with 2-second clips) is tens of thousands of events: its day-published
-        // record can pass the producer's 1 MiB default before compression, and a record Kafka refuses would stop the relay.
+        // record can pass the producer's 1 MiB default before compression, and a record Kafka refuses is parked, not published.
         // JSON with repeated field names compresses several times over, so the broker's own 1 MiB batch limit still holds.
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);

@@ -103,7 +103,7 @@ public class CurrentSchedule {
     /**
      * The first {@code limit} current (not overridden) events of any channel that play {@code assetUuid} and end after {@code from}.
      * The asset's events ending after {@code from} are read first (index {@code broadcast_playlog_event_asset_end_idx}, V10) and
-     * then ordered: left to itself, the planner walked every channel's whole history in start order for an asset that airs often.
+     * then ordered: left to itself, PostgreSQL walked every channel's whole history in start order for an asset that airs often.
      */
     public List<BroadcastPlaylogEventEntity> upcomingOfAsset(UUID assetUuid, Instant from, int limit) {
         @SuppressWarnings("unchecked")
