@@ -41,7 +41,11 @@ public class Alerts {
     }
 
     /** Kinds of alert on the v1 contract. */
-    public enum Kind { COVERAGE_BELOW_LEAD, GAP_FILLED, SCARCITY_RELAXED, ASRUN_DISCREPANCY, FALLBACK_APPLIED, OVERRIDE_PINNED, RESOLUTION_FAILED }
+    public enum Kind {
+        COVERAGE_BELOW_LEAD, GAP_FILLED, SCARCITY_RELAXED, ASRUN_DISCREPANCY, FALLBACK_APPLIED, OVERRIDE_PINNED, RESOLUTION_FAILED,
+        /** Kafka refused an outbox record for good; it was parked, or (decision log) the relay is held at it. */
+        OUTBOX_RECORD_REFUSED
+    }
 
     /** Severities on the v1 contract. */
     public enum Severity { INFO, WARNING, CRITICAL }

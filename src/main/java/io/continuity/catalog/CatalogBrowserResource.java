@@ -20,8 +20,9 @@ import io.continuity.catalog.AssetResource.AssetView;
 import io.continuity.inputs.CatalogAssetEntity;
 import io.continuity.playlog.BroadcastPlaylogEventEntity;
 import io.continuity.playlog.CurrentSchedule;
-import io.continuity.resolver.CoreMapping;
+import io.continuity.resolver.CatalogSnapshots;
 import io.continuity.resolver.core.AssetKind;
+import io.continuity.resolver.core.CatalogAsset;
 import io.continuity.resolver.core.ContentRule;
 import io.continuity.resolver.core.RuleException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,10 +54,12 @@ public class CatalogBrowserResource {
     private static final int MAX_UPCOMING = 50;
 
     private final CurrentSchedule schedule;
+    private final CatalogSnapshots catalogs;
     private final Clock clock;
 
-    public CatalogBrowserResource(CurrentSchedule schedule, Clock clock) {
+    public CatalogBrowserResource(CurrentSchedule schedule, CatalogSnapshots catalogs, Clock clock) {
         this.schedule = schedule;
+        this.catalogs = catalogs;
         this.clock = clock;
     }
 
@@ -109,13 +112,18 @@ public class CatalogBrowserResource {
         });
     }
 
+    /**
+     * Counted on the catalog snapshot resolution uses ({@link CatalogSnapshots}) with the resolver's own rule matching, so the
+     * count is of the very assets resolution would pick from, and a request does not load the catalog again.
+     */
     @POST
     @Path("/rule-matches")
     @Operation(summary = "How many live assets a content rule matches; role programme (rule and random assignments) or filler")
     public RuleMatchView ruleMatches(@QueryParam("role") @DefaultValue("programme") String role,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "comedies",
                     value = "{\"kind\": [\"episode\"], \"genre\": [\"Comedy\"], \"tags\": [\"prime\"]}"))) Map<String, Object> rule) {
-        Set<AssetKind> kinds = switch (role.toLowerCase(Locale.ROOT)) {
+        String roleName = role.toLowerCase(Locale.ROOT);
+        Set<AssetKind> kinds = switch (roleName) {
             case "programme" -> AssetKind.PROGRAMME_KINDS;
             case "filler" -> AssetKind.INTERSTITIAL_KINDS;
             default -> throw ProblemException.badParameter("role", "must be programme or filler");
@@ -128,12 +136,36 @@ public class CatalogBrowserResource {
         }
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<CatalogAssetEntity> matching = CatalogAssetEntity.<CatalogAssetEntity>list("retired = false order by title, uuid").stream()
-                    .filter(a -> parsed.matches(CoreMapping.asset(a), now, kinds)).toList();
-            List<CatalogAssetEntity> eligible = matching.stream().filter(CatalogAssetEntity::eligible).toList();
-            return new RuleMatchView(role.toLowerCase(Locale.ROOT), matching.size(), eligible.size(),
-                    eligible.stream().limit(SAMPLE).map(AssetView::of).toList());
+            List<CatalogAsset> matching = catalogs.current().matching(parsed, now, kinds);
+            List<UUID> eligible = matching.stream().filter(CatalogAsset::eligible).map(CatalogAsset::uuid).toList();
+            return new RuleMatchView(roleName, matching.size() - retired(matching), eligible.size(), firstByTitle(eligible));
         });
+    }
+
+    /**
+     * How many of {@code assets} are retired. The resolver's view folds {@code is_retired} into "deleted" (neither may air), while
+     * the count is of live assets, deleted ones included; so the few the view marks deleted are looked up.
+     */
+    private static int retired(List<CatalogAsset> assets) {
+        UUID[] flagged = assets.stream().filter(CatalogAsset::deleted).map(CatalogAsset::uuid).toArray(UUID[]::new);
+        if (flagged.length == 0) {
+            return 0;
+        }
+        return ((Number) CatalogAssetEntity.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM catalog_asset WHERE is_retired AND uuid = ANY (?1)")
+                .setParameter(1, flagged).getSingleResult()).intValue();
+    }
+
+    /** The first of {@code uuids} by title (in the database's collation, as a search lists them), then uuid. */
+    private static List<AssetView> firstByTitle(List<UUID> uuids) {
+        if (uuids.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<CatalogAssetEntity> first = CatalogAssetEntity.getEntityManager()
+                .createNativeQuery("SELECT * FROM catalog_asset WHERE uuid = ANY (?1) ORDER BY title, uuid LIMIT ?2", CatalogAssetEntity.class)
+                .setParameter(1, uuids.toArray(UUID[]::new)).setParameter(2, SAMPLE).getResultList();
+        return first.stream().map(AssetView::of).toList();
     }
 
     @GET

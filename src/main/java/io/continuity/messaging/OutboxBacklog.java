@@ -18,10 +18,11 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The {@code continuity.outbox.backlog} gauge: outbox rows not yet published. It is counted on a schedule rather than
- * on every scrape, so a scrape never waits on the database (during an outage the gauge keeps its last value). A
- * backlog that grows while the relay leader is alive means Kafka is refusing or slow; one that grows with no leader
- * means no instance relays.
+ * The {@code continuity.outbox.backlog} gauge: outbox rows not yet published; and {@code continuity.outbox.parked.rows}:
+ * records Kafka refused for good, parked until an operator requeues or discards them. They are counted on a schedule
+ * rather than on every scrape, so a scrape never waits on the database (during an outage the gauges keep their last
+ * values). A backlog that grows while the relay leader is alive means Kafka is refusing or slow; one that grows with no
+ * leader means no instance relays.
  */
 @ApplicationScoped
 public class OutboxBacklog {
@@ -31,12 +32,15 @@ public class OutboxBacklog {
     private final DataSource dataSource;
     private final boolean enabled;
     private final AtomicLong unpublished = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
 
     public OutboxBacklog(DataSource dataSource, MeterRegistry metrics, ContinuityConfig config) {
         this.dataSource = dataSource;
         this.enabled = config.schedulingEnabled();
         Gauge.builder("continuity.outbox.backlog", unpublished, AtomicLong::get).description("outbox rows not yet published to Kafka")
                 .register(metrics);
+        Gauge.builder("continuity.outbox.parked.rows", parked, AtomicLong::get)
+                .description("outbox records Kafka refused for good, parked until requeued or discarded").register(metrics);
     }
 
     @Scheduled(every = "5s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -45,9 +49,10 @@ public class OutboxBacklog {
             return;
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")) {
+                ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM outbox WHERE published_at IS NULL), (SELECT count(*) FROM outbox_parked)")) {
             rs.next();
             unpublished.set(rs.getLong(1));
+            parked.set(rs.getLong(2));
         } catch (SQLException e) {
             LOG.debugf("Outbox backlog not counted this time: %s", e.getMessage());
         }

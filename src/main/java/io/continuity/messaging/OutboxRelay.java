@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -48,7 +49,9 @@ import jakarta.enterprise.event.Observes;
  * lock elects it), so per-key order holds with any number of replicas. It selects every unpublished row in id order
  * rather than "after the last id", so a row that committed later than a higher id is never skipped. It is woken by
  * {@code NOTIFY continuity_outbox} (sent by a trigger on insert) and looks again at least every idle-wait anyway.
- * Delivery is at-least-once: a crash between send and mark resends, and consumers dedupe by {@code ce_id}.
+ * Delivery is at-least-once: a crash between send and mark resends, and consumers dedupe by {@code ce_id}. A failure is
+ * retried in place (nothing behind it overtakes it), except a record Kafka refused for good, which is parked
+ * ({@link OutboxParking}) so that one oversized record does not stop every record behind it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -64,13 +67,17 @@ public class OutboxRelay {
     private final Tracing tracing;
     private final Timer publishLatency;
     private final CrashPoints crashPoints;
+    private final OutboxParking parking;
     private volatile boolean running;
     private volatile boolean leader;
+    /** After a failure, the next batch goes no further than the row that failed, so what followed it is not resent each retry. */
+    private long retryUpTo = Long.MAX_VALUE;
     private Thread thread;
 
     public OutboxRelay(DataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            ContinuityConfig config, MeterRegistry metrics, Tracing tracing, CrashPoints crashPoints) {
+            ContinuityConfig config, MeterRegistry metrics, Tracing tracing, CrashPoints crashPoints, OutboxParking parking) {
         this.crashPoints = crashPoints;
+        this.parking = parking;
         this.tracing = tracing;
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
@@ -164,35 +171,79 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch of unpublished rows; returns how many. */
+    /** A row of the batch in hand: its id, the record sent and Kafka's answer. */
+    private record Sent(long id, ProducerRecord<String, byte[]> record, Future<RecordMetadata> ack) {
+
+        /** Why Kafka did not take it, or null when it did. */
+        Throwable failure() {
+            try {
+                ack.get();
+                return null;
+            } catch (ExecutionException e) {
+                return e.getCause() == null ? e : e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return e;
+            }
+        }
+    }
+
+    /**
+     * Publishes up to one batch of unpublished rows; returns how many left the outbox (published or parked). Rows are
+     * marked in id order up to the first that must be retried in place; a row Kafka refused for good is parked on the way
+     * ({@link OutboxRefusals}), so the rows behind it are published.
+     */
     int relayBatch(Connection connection, KafkaProducer<String, byte[]> producer) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        List<Sent> batch = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT id, topic, record_key, headers::text, payload, traceparent FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
-            ps.setInt(1, config.outbox().batchSize());
+                "SELECT id, topic, record_key, headers::text, payload, traceparent FROM outbox WHERE published_at IS NULL AND id <= ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, retryUpTo);
+            ps.setInt(2, config.outbox().batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(5));
                     Map<String, String> headers = readHeaders(rs.getString(4));
                     headers.forEach((k, v) -> record.headers().add(k, v == null ? null : v.getBytes(StandardCharsets.UTF_8)));
-                    sends.add(send(producer, record, headers.containsKey(Tracing.TRACEPARENT) ? null : rs.getString(6)));
+                    batch.add(new Sent(rs.getLong(1), record, send(producer, record, headers.containsKey(Tracing.TRACEPARENT) ? null : rs.getString(6))));
                 }
             }
         }
-        if (ids.isEmpty()) {
-            return 0;
+        if (batch.isEmpty()) {
+            boolean limited = retryUpTo != Long.MAX_VALUE; // the row that failed left by another way (another leader published it)
+            retryUpTo = Long.MAX_VALUE;
+            return limited ? relayBatch(connection, producer) : 0;
         }
         producer.flush();
-        for (Future<RecordMetadata> send : sends) {
-            try {
-                send.get();
-            } catch (Exception e) {
-                throw new IllegalStateException("Kafka did not accept an outbox record: " + e.getMessage(), e);
+        List<Long> published = new ArrayList<>();
+        int parked = 0;
+        for (Sent sent : batch) {
+            Throwable failure = sent.failure();
+            if (failure == null) {
+                published.add(sent.id());
+                continue;
             }
+            OutboxRefusals.Outcome outcome = OutboxRefusals.of(sent.record().topic(), failure);
+            if (outcome == OutboxRefusals.Outcome.PARK) {
+                parked += parking.park(sent.id(), sent.record(), failure) ? 1 : 0;
+                continue;
+            }
+            if (outcome == OutboxRefusals.Outcome.HOLD) {
+                parking.hold(sent.id(), sent.record(), failure);
+            }
+            markPublished(connection, published); // what went through before it; what follows it is sent again after it
+            retryUpTo = sent.id();
+            throw new IllegalStateException("Kafka did not accept outbox row " + sent.id() + ": " + failure.getMessage(), failure);
         }
         crashPoints.outboxBatchSent();
+        markPublished(connection, published);
+        retryUpTo = Long.MAX_VALUE;
+        return published.size() + parked;
+    }
+
+    private void markPublished(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
         try (PreparedStatement mark = connection.prepareStatement("""
                 UPDATE outbox SET published_at = now() WHERE id = ANY (?)
                 RETURNING (extract(epoch FROM clock_timestamp() - created_at) * 1000)::bigint""")) {
@@ -204,7 +255,6 @@ public class OutboxRelay {
             }
         }
         metrics.counter("continuity.outbox.published").increment(ids.size());
-        return ids.size();
     }
 
     /**
@@ -248,7 +298,7 @@ public class OutboxRelay {
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         // A day of short items (a channel filled with 2-second clips) is tens of thousands of events: its day-published
-        // record can pass the producer's 1 MiB default before compression, and a record Kafka refuses would stop the relay.
+        // record can pass the producer's 1 MiB default before compression, and a record Kafka refuses is parked, not published.
         // JSON with repeated field names compresses several times over, so the broker's own 1 MiB batch limit still holds.
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);

@@ -100,11 +100,16 @@ public class CurrentSchedule {
         return channels;
     }
 
-    /** The first {@code limit} current (not overridden) events of any channel that play {@code assetUuid} and end after {@code from}. */
+    /**
+     * The first {@code limit} current (not overridden) events of any channel that play {@code assetUuid} and end after {@code from}.
+     * The asset's events ending after {@code from} are read first (index {@code broadcast_playlog_event_asset_end_idx}, V10) and
+     * then ordered: left to itself, PostgreSQL walked every channel's whole history in start order for an asset that airs often.
+     */
     public List<BroadcastPlaylogEventEntity> upcomingOfAsset(UUID assetUuid, Instant from, int limit) {
         @SuppressWarnings("unchecked")
         List<BroadcastPlaylogEventEntity> events = query("""
-                SELECT * FROM current_playlog_event WHERE asset_uuid = ?1 AND end_utc > ?2 ORDER BY start_utc, channel_id LIMIT ?3""",
+                WITH upcoming AS MATERIALIZED (SELECT * FROM current_playlog_event WHERE asset_uuid = ?1 AND end_utc > ?2)
+                SELECT * FROM upcoming ORDER BY start_utc, channel_id LIMIT ?3""",
                 BroadcastPlaylogEventEntity.class, assetUuid, from, limit).getResultList();
         return events;
     }

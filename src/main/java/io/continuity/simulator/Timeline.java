@@ -17,7 +17,8 @@ import io.continuity.events.PlaylogEventPayload;
 
 /**
  * A ChannelManager's local copy of one channel's playlog. It applies each ScheduleDay version once (older or repeated
- * versions are ignored), replacing only the part from the version's first unfrozen event on, and each override once
+ * versions are ignored), replacing only the part from the version's first unfrozen event on (the whole day when a version
+ * in between never arrived), and each override once
  * (by override id), so redelivered or out-of-order records change nothing.
  */
 public final class Timeline {
@@ -33,7 +34,10 @@ public final class Timeline {
             return false;
         }
         dayVersions.put(day.broadcastDay(), day.version());
-        Instant from = known == null || day.replacesFromUtc() == null ? day.dayStartUtc() : day.replacesFromUtc();
+        // replaces_from_utc is relative to the version just before; after a gap (a version never delivered, e.g. parked by the
+        // outbox relay) the part before it may differ from what this timeline holds, so the whole day is taken
+        boolean next = known != null && known == day.version() - 1;
+        Instant from = !next || day.replacesFromUtc() == null ? day.dayStartUtc() : day.replacesFromUtc();
         events.subMap(from, true, day.dayEndUtc(), false).clear();
         day.events().stream().filter(e -> !e.startUtc().isBefore(from)).forEach(e -> events.put(e.startUtc(), e));
         return true;

@@ -89,6 +89,21 @@ class PlayoutEngineTest {
     }
 
     @Test
+    void aVersionAfterOneThatNeverArrivedReplacesTheWholeDay() {
+        Timeline timeline = new Timeline();
+        timeline.apply(day(1, events, null));
+        PlaylogEventPayload opening = event(0, 22, EventKind.PROGRAM);
+        List<PlaylogEventPayload> third = List.of(opening, events.get(1), event(30, 60, EventKind.PROGRAM), event(60, 1440, EventKind.FILLER));
+        // version 2 changed the opening and was parked; version 3 differs from version 2 only from 00:30 on
+        assertThat(timeline.apply(day(3, third, DAY_START.plus(Duration.ofMinutes(30))))).isTrue();
+        assertThat(timeline.at(DAY_START.plus(Duration.ofMinutes(1))).orElseThrow().uuid()).isEqualTo(opening.uuid());
+        assertThat(timeline.at(DAY_START.plus(Duration.ofMinutes(55))).orElseThrow().uuid()).isEqualTo(third.get(2).uuid());
+        assertThat(timeline.size()).isEqualTo(third.size());
+        assertThat(timeline.apply(day(2, List.of(opening, events.get(1), events.get(2), events.get(3), events.get(4)), null)))
+                .as("the parked version, requeued after the later one").isFalse();
+    }
+
+    @Test
     void anOverrideIsAppliedOnce() {
         Timeline timeline = new Timeline();
         timeline.apply(day(1, events, null));

@@ -122,15 +122,34 @@ public final class KafkaTestClient implements AutoCloseable {
      * (KAFKA-15591), which no relay can repair before its delivery timeout.
      */
     public void createTopic(String topic, int partitions) {
+        createTopic(topic, partitions, Map.of());
+    }
+
+    /** {@link #createTopic(String, int)} with topic configs, e.g. {@code max.message.bytes}. */
+    public void createTopic(String topic, int partitions, Map<String, String> configs) {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1))).all()
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1).configs(configs))).all()
                     .get(30, java.util.concurrent.TimeUnit.SECONDS);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.describeTopics(List.of(topic))
                     .allTopicNames().get(5, java.util.concurrent.TimeUnit.SECONDS).get(topic).partitions().stream()
                     .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         } catch (Exception e) {
             throw new IllegalStateException("could not create topic " + topic, e);
+        }
+    }
+
+    /** Sets one config of a topic, as an operator raising a limit would. */
+    public void alterTopicConfig(String topic, String name, String value) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            org.apache.kafka.common.config.ConfigResource resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                    new org.apache.kafka.clients.admin.ConfigEntry(name, value), org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))))
+                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not set " + name + " of topic " + topic, e);
         }
     }
 
