@@ -23,6 +23,8 @@ public class RefusedRecordAlerts {
         this.alerts = alerts;
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RefusedRecordAlerts.class);
+
     void onRefused(@Observes OutboxRecordRefused refused) {
         if (Topic.SCHEDULE_ALERTS.topicName().equals(refused.topic())) {
             return;
@@ -47,6 +49,11 @@ public class RefusedRecordAlerts {
         details.put("reason_detail", refused.reasonDetail());
         details.put("outcome", parked ? "parked" : "held");
         String dedupe = parked ? "parked/" + refused.outboxId() + "/" + refused.at() : "held/" + refused.outboxId();
+        if (refused.channelId() == null) {
+            // an alert names its channel (channel_id is required in v1): a record of no channel is logged, counted and listed only
+            LOG.errorf("%s %s", message, details);
+            return;
+        }
         alerts.raise(refused.channelId(), Alerts.Kind.OUTBOX_RECORD_REFUSED, Alerts.Severity.CRITICAL, refused.broadcastDay(), message,
                 details, refused.at(), dedupe);
     }
