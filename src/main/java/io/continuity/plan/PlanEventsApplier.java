@@ -84,7 +84,7 @@ public class PlanEventsApplier implements EventApplier<PlanEvent> {
             case AssignmentAdded e -> changed(envelope, record, e.planId());
             case AssignmentUpdated e -> changed(envelope, record, e.planId());
             case AssignmentRemoved e -> changed(envelope, record, e.planId());
-            case ChannelRetired e -> { }
+            case ChannelRetired e -> changed(envelope, record, null);
             case LabelDefined e -> { }
         }
     }

@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import io.continuity.inputs.ChannelEntity;
 import io.continuity.config.ContinuityConfig;
+import io.continuity.inputs.ChannelEntity;
+import io.continuity.messaging.PartitionTracker;
 import io.continuity.playlog.CurrentSchedule;
 import io.continuity.resolver.core.BroadcastDays;
 import io.continuity.resolver.core.ChannelSpec;
@@ -34,8 +35,11 @@ public class PlanImpact {
     private final Clock clock;
     private final ContinuityConfig config;
     private final CurrentSchedule current;
+    private final PartitionTracker partitions;
 
-    public PlanImpact(EntityManager em, ResolutionRequests requests, Clock clock, ContinuityConfig config, CurrentSchedule current) {
+    public PlanImpact(EntityManager em, ResolutionRequests requests, Clock clock, ContinuityConfig config, CurrentSchedule current,
+            PartitionTracker partitions) {
+        this.partitions = partitions;
         this.current = current;
         this.em = em;
         this.requests = requests;
@@ -66,6 +70,11 @@ public class PlanImpact {
             String trace = ofChannel.stream().map(Change::traceparent).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null);
             if (ofChannel.stream().anyMatch(change -> change.planId() == null)) {
                 requests.request(channelId, last.partition(), last.reason(), at, null, causes, trace, ResolutionRequests.Lane.URGENT);
+                // a change of a channel (retired, made a copy or not one) changes what its time-shifted copies can show
+                for (ChannelEntity copy : ChannelEntity.timeShiftedCopiesOf(channelId)) {
+                    requests.request(copy.id, partitions.planPartitionOf(copy.id), last.reason(), at, null, causes, trace,
+                            ResolutionRequests.Lane.URGENT);
+                }
                 return;
             }
             ChannelEntity channel = em.find(ChannelEntity.class, channelId);

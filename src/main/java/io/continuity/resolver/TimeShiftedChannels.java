@@ -76,6 +76,9 @@ public class TimeShiftedChannels {
         if (written.isEmpty()) {
             return 0;
         }
+        if (source.isTimeShifted()) {
+            return 0; // a copy of a copy is not followed: it airs slate (see resolve)
+        }
         List<ChannelEntity> copies = ChannelEntity.timeShiftedCopiesOf(source.id);
         int versions = 0;
         for (ChannelEntity copy : copies) {
@@ -115,10 +118,12 @@ public class TimeShiftedChannels {
         touch(copy.timeShiftSourceId);
         touch(copy.id);
         ChannelEntity source = em.find(ChannelEntity.class, copy.timeShiftSourceId);
-        if (source == null || source.retired) {
-            LOG.warnf("%s is a time-shifted copy of %s, which is not a live channel; its days are left as they are", copy.slug,
-                    copy.timeShiftSourceId);
-            return 0;
+        if (source != null && (source.retired || source.isTimeShifted())) {
+            source = null;
+        }
+        if (source == null) {
+            LOG.warnf("%s is a time-shifted copy of %s, which is not a live channel with plans of its own (missing, retired or itself a copy); "
+                    + "it airs slate after its lock window until that changes", copy.slug, copy.timeShiftSourceId);
         }
         ChannelSpec spec = CoreMapping.channel(copy);
         LocalDate today = BroadcastDays.broadcastDayOf(spec, now);
@@ -127,21 +132,25 @@ public class TimeShiftedChannels {
             versions += derive(copy, spec, source, day, now, causes) ? 1 : 0;
         }
         if (versions > 0) {
-            LOG.debugf("%s: %d days derived from %s, %d minutes later", copy.slug, versions, source.slug, copy.timeShiftMinutes);
+            LOG.debugf("%s: %d days derived from %s, %d minutes later", copy.slug, versions, copy.timeShiftSourceId, copy.timeShiftMinutes);
         }
         return versions;
     }
 
-    /** Writes the copy's day anew when what its source says differs from its current version; whether it did. */
+    /**
+     * Writes the copy's day anew when what its source says differs from its current version; whether it did. A null
+     * {@code source} (not a live channel with plans of its own) gives slate after the lock window.
+     */
     private boolean derive(ChannelEntity copy, ChannelSpec spec, ChannelEntity source, LocalDate day, Instant now, List<String> causes) {
         Duration offset = Duration.ofMinutes(copy.timeShiftMinutes);
-        ChannelSpec sourceSpec = CoreMapping.channel(source);
         Instant from = BroadcastDays.dayStart(spec, day).minus(offset);
         Instant to = BroadcastDays.dayEnd(spec, day).minus(offset);
         List<ResolvedEvent> sourceEvents = new ArrayList<>();
         NavigableMap<Instant, UUID> overrides = new TreeMap<>();
-        LocalDate lastSourceDay = BroadcastDays.broadcastDayOf(sourceSpec, to.minusMillis(1));
-        for (LocalDate d = BroadcastDays.broadcastDayOf(sourceSpec, from); !d.isAfter(lastSourceDay); d = d.plusDays(1)) {
+        ChannelSpec sourceSpec = source == null ? null : CoreMapping.channel(source);
+        LocalDate firstSourceDay = source == null ? null : BroadcastDays.broadcastDayOf(sourceSpec, from);
+        LocalDate lastSourceDay = source == null ? null : BroadcastDays.broadcastDayOf(sourceSpec, to.minusMillis(1));
+        for (LocalDate d = firstSourceDay; d != null && !d.isAfter(lastSourceDay); d = d.plusDays(1)) {
             for (BroadcastPlaylogEventEntity row : rows(source.id, d)) {
                 sourceEvents.add(PlaylogMapping.toResolved(row));
                 if (row.overrideId != null) {
@@ -152,7 +161,8 @@ public class TimeShiftedChannels {
         BroadcastScheduleDayEntity current = currentSchedule.day(copy.id, day).orElse(null);
         List<ResolvedEvent> currentEvents = rows(copy.id, current).stream().map(PlaylogMapping::toResolved).toList();
         List<ResolvedEvent> frozen = ChannelResolution.frozenPrefix(spec, currentEvents, now.plus(config.horizon().lockWindow()), now);
-        ResolvedDay derived = TimeShift.keeping(TimeShift.day(spec, day, copy.seedGeneration, offset, source.slug, sourceEvents), frozen,
+        String sourceName = source == null ? copy.timeShiftSourceId + " (not a live channel with plans of its own)" : source.slug;
+        ResolvedDay derived = TimeShift.keeping(TimeShift.day(spec, day, copy.seedGeneration, offset, sourceName, sourceEvents), frozen,
                 copy.seedGeneration);
         if (current != null && derived.events().equals(currentEvents)) {
             return false;

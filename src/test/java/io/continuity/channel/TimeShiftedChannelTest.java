@@ -142,7 +142,7 @@ class TimeShiftedChannelTest {
     }
 
     @Test
-    void aCopyTakesNoPlansOrOverridesOfItsOwnAndItsSourceCannotBeRetiredUnderIt() {
+    void aCopyTakesNoPlansOrOverridesOfItsOwn() {
         ScheduledChannel source = source();
         UUID copy = UUID.randomUUID();
         asScheduler().contentType(ContentType.JSON).body(copyOf(source.channelId, copy, "copy-" + copy.toString().substring(0, 8)))
@@ -155,16 +155,49 @@ class TimeShiftedChannelTest {
                 "start_utc", at.toString(), "end_utc", at.plus(Duration.ofMinutes(4)).toString(), "resume", "JOIN_IN_PROGRESS",
                 "reason", "test", "requested_by", "ops"))
                 .post("/api/v1/channels/{c}/overrides", copy.toString()).then().statusCode(400).body("field", equalTo("channel_id"));
-        asScheduler().delete("/api/v1/channels/{c}", source.channelId.toString()).then().statusCode(400).body("field", equalTo("channel_id"));
-        UUID chained = UUID.randomUUID();
-        asScheduler().contentType(ContentType.JSON).body(copyOf(copy, chained, "chained-" + chained.toString().substring(0, 8)))
+        UUID other = UUID.randomUUID();
+        asScheduler().contentType(ContentType.JSON).body(copyOf(other, other, "self-" + other.toString().substring(0, 8)))
                 .post("/api/v1/channels").then().statusCode(400).body("field", equalTo("time_shift.source_channel_id"));
-        Map<String, Object> zero = copyOf(source.channelId, chained, "zero-" + chained.toString().substring(0, 8));
+        Map<String, Object> zero = copyOf(source.channelId, other, "zero-" + other.toString().substring(0, 8));
         zero.put("time_shift", Map.of("source_channel_id", source.channelId.toString(), "offset_minutes", 0));
         asScheduler().contentType(ContentType.JSON).body(zero).post("/api/v1/channels").then().statusCode(400)
                 .body("field", equalTo("time_shift.offset_minutes"));
         asScheduler().contentType(ContentType.JSON).body(Map.of("changes", List.of()))
                 .post("/api/v1/channels/{c}/preview", copy.toString()).then().statusCode(400).body("field", equalTo("channel_id"));
+    }
+
+    /**
+     * Whether a source is a live channel with plans of its own is decided at resolution, not when the copy is configured
+     * (the source is on another partition and may come later): a copy of a copy airs slate, and so does a copy whose
+     * source is retired, from its lock window on.
+     */
+    @Test
+    void aCopyOfACopyOrOfARetiredChannelAirsSlate() {
+        UUID sourceId = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        String series = "retiring-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int e = 1; e <= 40; e++) {
+            UUID id = UUID.randomUUID();
+            kafka.send(id.toString(), Fixtures.episode(id, series, 1, e));
+        }
+        kafka.send(sourceId.toString(), Fixtures.channel(sourceId, "UTC", 30, List.of(0, 30), "06:00"));
+        kafka.send(sourceId.toString(), new PlanCreated(plan, sourceId, "All day", 10, "* * * * *", null, null, true, null));
+        kafka.send(sourceId.toString(), new AssignmentAdded(UUID.randomUUID(), plan, sourceId, "00:00", 1440,
+                io.continuity.resolver.core.ContentType.SERIES, new TextNode(series), null, EpisodePolicy.SEQUENTIAL, null, null, null));
+        UUID copy = UUID.randomUUID();
+        UUID chained = UUID.randomUUID();
+        asScheduler().contentType(ContentType.JSON).body(copyOf(sourceId, copy, "r-" + copy.toString().substring(0, 8))).post("/api/v1/channels")
+                .then().statusCode(201);
+        asScheduler().contentType(ContentType.JSON).body(copyOf(copy, chained, "c-" + chained.toString().substring(0, 8))).post("/api/v1/channels")
+                .then().statusCode(201);
+        awaitCopyIsShiftedSource(sourceId, copy);
+        Instant from = clock.instant().plus(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(playlog(chained, from, Duration.ofHours(6)))
+                .isNotEmpty().allSatisfy(e -> assertThat(e).containsEntry("kind", "gap")));
+
+        asScheduler().delete("/api/v1/channels/{c}", sourceId.toString()).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(playlog(copy, from, Duration.ofHours(6)))
+                .isNotEmpty().allSatisfy(e -> assertThat(e).containsEntry("kind", "gap")));
     }
 
     private static Map<String, Object> copyOf(UUID source, UUID copy, String slug) {

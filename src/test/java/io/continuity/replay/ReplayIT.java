@@ -50,7 +50,7 @@ class ReplayIT {
 
     @Test
     void replayingTheLogIntoAnEmptyDatabaseRebuildsIdenticalTables() {
-        EventCorpus corpus = new EventCorpus(42).catalog(6, 30).channels(12).garbage("continuity.plan-events", "x");
+        EventCorpus corpus = new EventCorpus(42).catalog(6, 30).channels(12).timeShiftedCopies(2).garbage("continuity.plan-events", "x");
         try (KafkaTestClient client = new KafkaTestClient(kafka.bootstrapServers())) {
             corpus.records().forEach(client::send);
             // every record again: at-least-once delivery from the producers' side

@@ -12,6 +12,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.continuity.events.AssignmentAdded;
+import io.continuity.events.ChannelConfigured;
 import io.continuity.events.AssignmentRemoved;
 import io.continuity.events.AssignmentUpdated;
 import io.continuity.events.CloudEventCodec;
@@ -112,6 +113,24 @@ public final class EventCorpus {
             addInvalid(key, Fixtures.assignment(uuid(), weekday, channel, "00:15", 30));
             addInvalid(key, new AssignmentAdded(uuid(), weekday, channel, "00:00", 30, ContentType.SERIES, new TextNode("x"), null, null, null,
                     null, null));
+        }
+        return this;
+    }
+
+    /**
+     * A time-shifted copy of each of the first {@code count} channels: the first an hour later in its source's zone, the
+     * others 90 minutes later in Asia/Tokyo with a 05:00 day start (their days cut across the source's). Call after
+     * {@link #channels}.
+     */
+    public EventCorpus timeShiftedCopies(int count) {
+        for (int c = 0; c < Math.min(count, channelIds.size()); c++) {
+            UUID source = channelIds.get(c);
+            UUID copy = uuid();
+            ChannelConfigured base = c == 0 ? Fixtures.channel(copy, c % 2 == 0 ? "America/New_York" : "Europe/London", 30, List.of(0, 30), "06:00")
+                    : Fixtures.channel(copy, "Asia/Tokyo", 30, List.of(0, 30), "05:00");
+            add(copy.toString(), new ChannelConfigured(copy, base.slug(), base.title() + " +" + (c == 0 ? 60 : 90), base.timezone(),
+                    base.gridBlockMinutes(), base.blockStartOffsetsMinutes(), base.programmingDayStart(), base.fillerRule(), null, null,
+                    new ChannelConfigured.TimeShift(source, c == 0 ? 60 : 90)));
         }
         return this;
     }
