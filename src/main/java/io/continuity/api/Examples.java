@@ -12,6 +12,11 @@ public final class Examples {
              "filler_rule": {"kind": ["filler", "promo", "bumper"]},
              "default_programming": {"content_type": "rule", "content_reference": {"kind": "movie"}}}""";
 
+    public static final String CHANNEL_PLUS_ONE = """
+            {"slug": "retro-tv-plus-1", "title": "Retro TV +1", "timezone": "America/New_York", "grid_block_minutes": 30,
+             "block_start_offsets_minutes": [0, 30], "programming_day_start": "06:00", "filler_rule": {},
+             "time_shift": {"source_channel_id": "0b7e3c2a-5f4d-4e8a-9c61-2d3f4a5b6c7d", "offset_minutes": 60}}""";
+
     public static final String CHANNEL_UPDATE = """
             {"slug": "retro-tv", "title": "Retro TV HD", "timezone": "America/New_York", "grid_block_minutes": 30,
              "block_start_offsets_minutes": [0, 30], "programming_day_start": "06:00",

@@ -90,7 +90,8 @@ public class ChannelResource {
     @Operation(summary = "Create a channel (continuity.channel.configured.v1); 409 if channel_id already exists")
     public Response create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChannelConfigured.class),
-            examples = @ExampleObject(name = "retro-tv", value = Examples.CHANNEL))) byte[] body,
+            examples = {@ExampleObject(name = "retro-tv", value = Examples.CHANNEL),
+                @ExampleObject(name = "retro-tv-plus-1", summary = "a time-shifted copy of another channel", value = Examples.CHANNEL_PLUS_ONE)})) byte[] body,
             @BeanParam CommandOptions options) {
         ChannelConfigured event = CommandBody.of(codec, body).newIdUnlessGiven("channel_id").creating().as(ChannelConfigured.class);
         return configure(event, options);
