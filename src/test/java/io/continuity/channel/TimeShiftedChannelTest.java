@@ -84,6 +84,7 @@ class TimeShiftedChannelTest {
                 .post("/api/v1/channels").then().statusCode(201)
                 .body("time_shift.source_channel_id", equalTo(source.channelId.toString())).body("time_shift.offset_minutes", equalTo(60));
         awaitCopyIsShiftedSource(source.channelId, copy);
+        assertGuideIsShiftedSource(source.channelId, copy);
 
         // an override of the source reaches the copy an hour later
         Instant insert = clock.instant().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
@@ -237,6 +238,25 @@ class TimeShiftedChannelTest {
                 assertThat(copyEvents.get(i).get("start_utc")).isEqualTo(copyEvents.get(i - 1).get("end_utc"));
             }
         });
+    }
+
+    /** The copy's programme guide (JSON EPG) is the source's an hour later, programme by programme, over the next 12 hours. */
+    private void assertGuideIsShiftedSource(UUID source, UUID copy) {
+        Instant from = clock.instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant to = from.plus(Duration.ofHours(12));
+        List<String> expected = guide(source, from.minus(OFFSET), to.minus(OFFSET)).stream()
+                .filter(e -> !Instant.parse((String) e.get("start_utc")).isBefore(from.minus(OFFSET)))
+                .map(e -> Instant.parse((String) e.get("start_utc")).plus(OFFSET) + " " + e.get("title") + " " + e.get("episode")).toList();
+        List<String> actual = guide(copy, from, to).stream().filter(e -> !Instant.parse((String) e.get("start_utc")).isBefore(from))
+                .map(e -> e.get("start_utc") + " " + e.get("title") + " " + e.get("episode")).toList();
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> guide(UUID channel, Instant from, Instant to) {
+        return asScheduler().get("/api/v1/channels/{c}/epg?from={f}&to={t}", channel.toString(), from.toString(), to.toString())
+                .then().statusCode(200).extract().as(List.class);
     }
 
     /** What the events play at {@code t}: kind, asset and the point in the asset, in milliseconds. */
