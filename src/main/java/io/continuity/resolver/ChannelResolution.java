@@ -260,10 +260,32 @@ public class ChannelResolution {
         }
     }
 
-    /** One line per distinct warning of a resolution, with the days it concerns (a warning usually repeats day after day). */
+    /** Distinct warnings of one kind logged one per line; more than this are summed up in one line. */
+    private static final int WARNINGS_PER_KIND = 3;
+
+    /**
+     * One line per distinct warning of a resolution, with the days it concerns (a warning usually repeats day after day),
+     * at most {@value #WARNINGS_PER_KIND} per kind: a channel whose every episode leaves a gap would otherwise log a line
+     * per episode. The rest of a kind is one line with its count; every warning is in the day's decisions.
+     */
     private static void warn(ChannelEntity channel, Map<String, List<LocalDate>> warnings) {
-        warnings.forEach((warning, days) -> LOG.warnf("%s %s (%s)", channel.slug, warning,
-                days.size() == 1 ? days.get(0) : days.size() + " days, " + days.get(0) + " .. " + days.get(days.size() - 1)));
+        Map<String, Integer> perKind = new HashMap<>();
+        Map<String, List<LocalDate>> rest = new LinkedHashMap<>();
+        warnings.forEach((warning, days) -> {
+            String kind = warning.substring(0, Math.max(0, warning.indexOf(':')));
+            if (perKind.merge(kind, 1, Integer::sum) <= WARNINGS_PER_KIND) {
+                LOG.warnf("%s %s (%s)", channel.slug, warning, days(days));
+            } else {
+                rest.computeIfAbsent(kind, k -> new ArrayList<>()).addAll(days);
+            }
+        });
+        rest.forEach((kind, days) -> LOG.warnf("%s %s: %d more warnings like these (%s); all of them are in the days' decisions "
+                + "(GET /api/v1/channels/%s/schedule-days/{day})", channel.slug, kind, perKind.get(kind) - WARNINGS_PER_KIND,
+                days(days.stream().distinct().sorted().toList()), channel.id));
+    }
+
+    private static String days(List<LocalDate> days) {
+        return days.size() == 1 ? days.get(0).toString() : days.size() + " days, " + days.get(0) + " .. " + days.get(days.size() - 1);
     }
 
     /** The resolved day with every applied override of the day on top, in the order they were applied. */
