@@ -3,6 +3,7 @@ package io.continuity.playout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +77,11 @@ public class PlayoutChannelManager {
             return;
         }
         try {
+            Files.createDirectories(config.outputDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output folder " + config.outputDir() + " (continuity.playout.output-dir)", e);
+        }
+        try {
             server = new HlsServer(config.outputDir(), config.httpPort());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve HLS on port " + config.httpPort() + " (continuity.playout.http-port)", e);
@@ -104,6 +110,11 @@ public class PlayoutChannelManager {
     /** The port the streams are served on (the configured one, or the one picked when it is 0). */
     public int port() {
         return server == null ? -1 : server.port();
+    }
+
+    /** Whether the loop that reads the topics and drives the channels is running. */
+    public boolean running() {
+        return thread != null && thread.isAlive();
     }
 
     /** The channel's playout, once a record for it arrived. */
