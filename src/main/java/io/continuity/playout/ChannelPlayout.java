@@ -186,8 +186,9 @@ public final class ChannelPlayout {
         }
     }
 
+    /** Stops every encoder; safe to call from another thread than the one that ticks, as a last resort at shutdown. */
     public void stop() {
-        pieces.forEach(p -> p.rendering.stop());
+        List.copyOf(pieces).forEach(p -> p.rendering.stop());
     }
 
     private Piece plan(Instant from) {

@@ -101,6 +101,10 @@ public class PlayoutChannelManager {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (thread.isAlive()) {
+                LOG.warn("The playout loop did not stop within 5 s; stopping its encoders from here, so no ffmpeg outlives the process");
+                channels.values().forEach(ChannelPlayout::stop);
+            }
         }
         if (server != null) {
             server.close();
@@ -126,22 +130,25 @@ public class PlayoutChannelManager {
         try (KafkaConsumer<String, byte[]> catalog = ChannelManagerClients.consumer(kafkaConfig, config.catalogGroupId());
                 KafkaConsumer<String, byte[]> playlog = ChannelManagerClients.consumer(kafkaConfig, config.groupId());
                 KafkaProducer<String, byte[]> producer = ChannelManagerClients.producer(kafkaConfig)) {
-            catalog.subscribe(List.of(Topic.CATALOG_EVENTS.topicName()));
-            catchUp(catalog);
-            playlog.subscribe(List.of(Topic.PLAYLOG.topicName(), Topic.OVERRIDES.topicName()));
-            while (running) {
-                catalog.poll(Duration.ofMillis(5)).forEach(this::catalogRecord);
-                for (ConsumerRecord<String, byte[]> record : playlog.poll(config.tick())) {
-                    playlogRecord(record);
+            try {
+                catalog.subscribe(List.of(Topic.CATALOG_EVENTS.topicName()));
+                catchUp(catalog);
+                playlog.subscribe(List.of(Topic.PLAYLOG.topicName(), Topic.OVERRIDES.topicName()));
+                while (running) {
+                    catalog.poll(Duration.ofMillis(5)).forEach(this::catalogRecord);
+                    for (ConsumerRecord<String, byte[]> record : playlog.poll(config.tick())) {
+                        playlogRecord(record);
+                    }
+                    channels.values().forEach(this::tick);
+                    pending.forEach(r -> send(producer, r));
+                    pending.clear();
                 }
-                channels.values().forEach(this::tick);
-                pending.forEach(r -> send(producer, r));
-                pending.clear();
+            } finally {
+                // before the clients close: closing them can wait for a broker that is gone, longer than shutdown waits
+                channels.values().forEach(ChannelPlayout::stop);
             }
         } catch (RuntimeException e) {
             LOG.error("Playout ChannelManager stopped", e);
-        } finally {
-            channels.values().forEach(ChannelPlayout::stop);
         }
     }
 
