@@ -67,12 +67,13 @@ public final class LocalRun {
             playout = LocalPlayout.withDemoMedia(playout, media);
             log(playout.message());
         }
+        long brokerStart = System.nanoTime();
         EmbeddedKafka kafka = EmbeddedKafka.start(0);
         started.push(kafka);
         int brokerPort = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
         started.push(PortForwarder.start(kafkaPort, brokerPort));
         String bootstrap = "localhost:" + kafkaPort;
-        log("Kafka broker (KRaft) ready in " + millisSince(begin) + " ms: bootstrap " + bootstrap + " (broker port " + brokerPort + ")");
+        log("Kafka broker (KRaft) ready in " + millisSince(brokerStart) + " ms: bootstrap " + bootstrap + " (broker port " + brokerPort + ")");
         String jdbcUrl = database(started);
 
         Map<String, String> config = new LinkedHashMap<>();
