@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -57,16 +58,8 @@ public final class LocalRun {
         Path target = jar.toAbsolutePath().getParent().getParent();
 
         long begin = System.nanoTime();
-        boolean playoutRequested = LocalPlayout.requested();
-        LocalPlayout.Decision playout = LocalPlayout.decide(playoutRequested, TestTools.ffmpeg(), TestTools.ffprobe(), LocalPlayout.realClock());
         Path media = target.resolve("demo-media");
-        if (playoutRequested) {
-            log(playout.message());
-        }
-        if (playout.on()) {
-            playout = LocalPlayout.withDemoMedia(playout, media);
-            log(playout.message());
-        }
+        LocalPlayout.Decision playout = playout(media);
         long brokerStart = System.nanoTime();
         EmbeddedKafka kafka = EmbeddedKafka.start(0);
         started.push(kafka);
@@ -87,20 +80,35 @@ public final class LocalRun {
         ServiceProcess service = ServiceProcess.start("continuity", jar, httpPort, config, null);
         started.push(() -> service.stop(Duration.ofSeconds(20)));
         Path playoutLog = target.resolve("local-playout.log");
-        if (playout.on()) {
-            ServiceProcess channelManager = LocalPlayout.start(jar, bootstrap, hlsPort, playout, target, playoutLog);
+        ServiceProcess channelManager = playout.on() ? LocalPlayout.start(jar, bootstrap, hlsPort, playout, target, playoutLog) : null;
+        if (channelManager != null) {
             started.push(() -> channelManager.stop(Duration.ofSeconds(20)));
-            service.awaitReady(Duration.ofMinutes(2));
+        }
+        service.awaitReady(Duration.ofMinutes(2));
+        if (channelManager != null) {
             channelManager.awaitReady(Duration.ofMinutes(2));
             watch(channelManager, playoutLog);
-        } else {
-            service.awaitReady(Duration.ofMinutes(2));
         }
         banner(httpPort, bootstrap, jar, playout, hlsPort, playoutLog);
-        if (playout.on()) {
+        if (channelManager != null) {
             reportFirstSegment(hlsPort, begin, playoutLog);
         }
         System.exit(service.waitForExit());
+    }
+
+    /** Whether this run plays out, with one line about it when it was asked for; the demo media is made (or reused) here. */
+    private static LocalPlayout.Decision playout(Path media) {
+        boolean requested = LocalPlayout.requested();
+        LocalPlayout.Decision decision = LocalPlayout.decide(requested, TestTools.ffmpeg(), TestTools.ffprobe(), LocalPlayout.realClock());
+        if (requested) {
+            log(decision.message());
+        }
+        if (!decision.on()) {
+            return decision;
+        }
+        LocalPlayout.Decision withMedia = LocalPlayout.withDemoMedia(decision, media);
+        log(withMedia.message());
+        return withMedia;
     }
 
     /** Says so when the playout process ends while the run goes on. */
@@ -123,7 +131,7 @@ public final class LocalRun {
         Thread.ofPlatform().name("local-run-first-segment").daemon().start(() -> {
             try {
                 if (LocalPlayout.awaitFirstSegment(hlsPort, FIRST_SEGMENT_WAIT)) {
-                    log(String.format(java.util.Locale.ROOT, "Test Card is on air: first segment playable %.1f s after the run started, %.1f s after "
+                    log(String.format(Locale.ROOT, "Test Card is on air: first segment playable %.1f s after the run started, %.1f s after "
                             + "the ready line", (System.nanoTime() - begin) / 1e9, (System.nanoTime() - ready) / 1e9));
                 } else {
                     log("Test Card has no segment after " + FIRST_SEGMENT_WAIT.toMinutes() + " minutes; see " + log);
