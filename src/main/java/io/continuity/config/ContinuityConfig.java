@@ -75,6 +75,14 @@ public interface ContinuityConfig {
     interface Demo {
         @WithDefault("false")
         boolean enabled();
+
+        /**
+         * Also publish the Test Card channel, which plays the demo media: the demo first imports the library folders
+         * ({@code continuity.library.paths}) with a library scan, then publishes the channel once those assets are in the
+         * catalog. The local run turns it on with playout ({@code ./mvnw -Prun -Dplayout}).
+         */
+        @WithDefault("false")
+        boolean mediaChannel();
     }
     /** Reconciliation of as-run entries against the playlog. */
     Reconciliation reconciliation();

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -18,6 +20,8 @@ import io.continuity.events.ChannelConfigured;
 import io.continuity.events.ContinuityEvent;
 import io.continuity.events.EventJson;
 import io.continuity.events.PlanCreated;
+import io.continuity.library.LibraryService;
+import io.continuity.library.ScanReport;
 import io.continuity.messaging.CommandPublisher;
 import io.continuity.messaging.CommandPublisher.Command;
 import io.continuity.resolver.core.ContentType;
@@ -31,7 +35,9 @@ import jakarta.persistence.EntityManager;
 /**
  * Publishes the demo (local run only, {@code continuity.demo.enabled=true}): four channels in different zones and
  * grids — one with a 06:00 programming day start, a movie channel with 2-hour blocks — weekday, weekend and holiday
- * plans using all five content types, and the demo catalog. It goes through Kafka like any other producer.
+ * plans using all five content types, and the demo catalog. It goes through Kafka like any other producer. With
+ * {@code continuity.demo.media-channel=true} (the local run with playout) it also imports the library folders, the demo
+ * media, with a library scan and publishes a fifth channel, Test Card, that plays what that media is tagged with.
  *
  * <p>The catalog goes first, and the channels follow only once it has been applied, each channel together with its
  * plans in one record batch. Otherwise the first resolution of a channel would see no plans (or no assets), and
@@ -42,19 +48,35 @@ public class DemoSeeder {
 
     private static final Logger LOG = Logger.getLogger(DemoSeeder.class);
 
+    /** The slugs of the four demo channels, whose catalog has no media: the reference ChannelManager plays them. */
+    public static final List<String> SIMULATED_CHANNELS = List.of("retro-tv", "euro-kids", "cinema-one", "sydney-news");
+
+    /** The Test Card channel, which plays the demo media. */
+    public static final UUID TEST_CARD = DemoCatalog.id("channel/test-card");
+
+    /**
+     * The genre of the demo media (its {@code .nfo} files say so): the Test Card channel plays programmes of this genre and pads
+     * with interstitials of it, and no other demo channel asks for it.
+     */
+    public static final String MEDIA_GENRE = "Test Card";
+
     private static final Duration CATALOG_WAIT = Duration.ofMinutes(2);
 
     private final CommandPublisher publisher;
     private final EntityManager em;
     private final Clock clock;
+    private final LibraryService library;
     private final boolean enabled;
+    private final boolean mediaChannel;
     private final List<Command> pending = new ArrayList<>();
 
-    public DemoSeeder(CommandPublisher publisher, EntityManager em, Clock clock, ContinuityConfig config) {
+    public DemoSeeder(CommandPublisher publisher, EntityManager em, Clock clock, LibraryService library, ContinuityConfig config) {
         this.publisher = publisher;
         this.em = em;
         this.clock = clock;
+        this.library = library;
         this.enabled = config.demo().enabled();
+        this.mediaChannel = config.demo().mediaChannel();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -65,18 +87,20 @@ public class DemoSeeder {
 
     private void seed() {
         try {
+            Optional<List<UUID>> media = mediaChannel ? importMedia() : Optional.empty();
             DemoCatalog catalog = new DemoCatalog().build(clock.instant());
             catalog.assets().forEach(a -> send(a.assetUuid(), a));
             send(catalog.classics().virtualAssetUuid(), catalog.classics());
             List<String> catalogIds = publishPending();
             LOG.infof("Demo catalog published (%d assets and a virtual asset); channels follow once it is applied", catalog.assets().size());
-            awaitApplied(catalogIds);
+            awaitApplied(catalogIds, media.orElse(List.of()));
             retroTv();
             euroKids();
             cinemaOne();
             sydneyNews();
+            media.ifPresent(m -> testCard());
             publishPending();
-            LOG.infof("Demo published: 4 channels, %d assets, plans with all five content types", catalog.assets().size());
+            LOG.infof("Demo published: %d channels, %d assets, plans with all five content types", media.isPresent() ? 5 : 4, catalog.assets().size());
         } catch (RuntimeException e) {
             LOG.error("The demo could not be published", e);
         }
@@ -89,24 +113,50 @@ public class DemoSeeder {
         return ids;
     }
 
-    /** Waits until every event in {@code ids} is in the event journal (applied or rejected), logging progress. */
-    private void awaitApplied(List<String> ids) {
+    /**
+     * The demo media: a scan of the library folders publishes them like any library. Returns the assets it published (a rescan
+     * of unchanged files publishes none, they are in the catalog already); empty when there is nothing to play, so no Test Card.
+     */
+    private Optional<List<UUID>> importMedia() {
+        try {
+            ScanReport report = library.scan(false);
+            long unplayable = report.problems().stream().filter(p -> p.kind() != ScanReport.ProblemKind.MISSING_FOLDER).count();
+            if (report.filesSeen() - unplayable <= 0) {
+                LOG.warnf("Demo media: no playable file in %s; the Test Card channel is not published", report.folders());
+                return Optional.empty();
+            }
+            LOG.infof("Demo media imported from %s: %d files, %d published", report.folders(), report.filesSeen(), report.changes().size());
+            return Optional.of(report.changes().stream().filter(c -> c.action() != ScanReport.Action.REMOVED).map(ScanReport.Change::assetUuid)
+                    .toList());
+        } catch (RuntimeException e) {
+            LOG.errorf("Demo media could not be imported (%s); the Test Card channel is not published", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Waits until every event in {@code ids} is in the event journal (applied or rejected) and every asset in {@code assets} is in
+     * the catalog, logging progress.
+     */
+    private void awaitApplied(List<String> ids, List<UUID> assets) {
         long deadline = System.nanoTime() + CATALOG_WAIT.toNanos();
         long lastLog = 0;
+        int expected = ids.size() + assets.size();
         while (true) {
             long done = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                    "SELECT count(*) FROM event_journal WHERE event_id = ANY(string_to_array(?1, ','))")
-                    .setParameter(1, String.join(",", ids)).getSingleResult()).longValue());
-            if (done >= ids.size()) {
+                    "SELECT (SELECT count(*) FROM event_journal WHERE event_id = ANY(string_to_array(?1, ',')))"
+                            + " + (SELECT count(*) FROM catalog_asset WHERE uuid::text = ANY(string_to_array(?2, ',')))")
+                    .setParameter(1, String.join(",", ids)).setParameter(2, assets.stream().map(UUID::toString).collect(Collectors.joining(",")))
+                    .getSingleResult()).longValue());
+            if (done >= expected) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                LOG.warnf("Demo catalog: only %d of %d events applied after %s; publishing the channels anyway", done, ids.size(),
-                        CATALOG_WAIT);
+                LOG.warnf("Demo catalog: only %d of %d events applied after %s; publishing the channels anyway", done, expected, CATALOG_WAIT);
                 return;
             }
             if (System.nanoTime() - lastLog > 5_000_000_000L) {
-                LOG.infof("Demo catalog: %d of %d events applied", done, ids.size());
+                LOG.infof("Demo catalog: %d of %d events applied", done, expected);
                 lastLog = System.nanoTime();
             }
             try {
@@ -179,6 +229,18 @@ public class DemoSeeder {
             }
         }
         block(ch, daily, "12:30", 30, ContentType.ASSET, DemoCatalog.id("filler/7").toString(), null, null);
+    }
+
+    /**
+     * The channel that plays the demo media (local run with playout): on a 15-minute grid, one programme of the media's genre per
+     * block, least recently played first, padded to the next block with the media's idents and promos.
+     */
+    private void testCard() {
+        UUID ch = TEST_CARD;
+        send(ch, new ChannelConfigured(ch, "test-card", "Test Card", "UTC", 15, List.of(0, 15, 30, 45), "00:00", Map.of("genre", MEDIA_GENRE), null,
+                null));
+        UUID daily = plan(ch, "test-card/daily", "Test card all day", 10, "0 0 * * *");
+        block(ch, daily, "00:00", 1440, ContentType.RULE, "{\"genre\": \"" + MEDIA_GENRE + "\"}", null, null);
     }
 
     private static ChannelConfigured.DefaultProgramming moviesByDefault() {

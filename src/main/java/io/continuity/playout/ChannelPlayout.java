@@ -32,8 +32,9 @@ import io.continuity.simulator.Timeline;
  * (or of slate) rendered by its own encoder ahead of time; a segment is published, with its program date-time, once the clock has
  * passed its end, exactly as a live encoder would list it. An item's first segment is dated at the item's planned start, so the
  * first frame of every item is where the playlog puts it. A change of the timeline (override, new day version) cuts the pieces
- * from the first instant where they no longer match it, but never before {@code now + joinDelay}. As-run is reported per event from
- * the published segments: the first one's date-time is the actual start, the last one's end the actual end.
+ * from the first instant where they no longer match it, but never before {@code now + joinDelay}. A file that ends before its piece
+ * does leaves the rest of the piece to the slate, so the stream never stops. As-run is reported per event from the published segments
+ * of its asset: the first one's date-time is the actual start, the last one's end the actual end.
  */
 public final class ChannelPlayout {
 
@@ -75,6 +76,10 @@ public final class ChannelPlayout {
         long publishedMicros;
         int limit = Integer.MAX_VALUE;
         boolean cut;
+        /** Slate standing in for the rest of the event after its file ended early: shown, never reported as the event. */
+        boolean fill;
+        /** Whether a finished encoder's output was compared with the piece's length. */
+        boolean measured;
 
         Piece(long id, PlaylogEventPayload event, UUID asset, Instant start, Instant end, String status, String reason, List<UUID> untried,
                 List<String> notes) {
@@ -94,7 +99,7 @@ public final class ChannelPlayout {
         }
 
         boolean reportable() {
-            return event != null && event.kind() != EventKind.GAP;
+            return event != null && event.kind() != EventKind.GAP && !fill;
         }
     }
 
@@ -181,8 +186,9 @@ public final class ChannelPlayout {
         }
     }
 
+    /** Stops every encoder; safe to call from another thread than the one that ticks, as a last resort at shutdown. */
     public void stop() {
-        pieces.forEach(p -> p.rendering.stop());
+        List.copyOf(pieces).forEach(p -> p.rendering.stop());
     }
 
     private Piece plan(Instant from) {
@@ -252,8 +258,36 @@ public final class ChannelPlayout {
         }
     }
 
+    /**
+     * A file that ended more than a frame before its piece's end: the piece ends with the file, and slate fills the rest of the
+     * event's time up to the piece's end (the event is reported SHORT at the file's end).
+     */
+    private void fillShortFiles() {
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece p = pieces.get(i);
+            if (p.slate() || p.measured || p.limit != Integer.MAX_VALUE || !p.rendering.finished()) {
+                continue;
+            }
+            List<Segment> segments = p.rendering.segments();
+            if (segments.isEmpty()) {
+                continue;
+            }
+            p.measured = true;
+            Instant fileEnd = p.start.plus(segments.stream().mapToLong(Segment::durationMicros).sum(), ChronoUnit.MICROS);
+            if (fileEnd.plus(settings.tolerance()).isBefore(p.end)) {
+                LOG.infof("Channel %s: asset %s ended at %s, %d ms before its piece; slate until %s", channelId, p.asset, fileEnd,
+                        Duration.between(fileEnd, p.end).toMillis(), p.end);
+                Piece fill = new Piece(++pieceCount, p.event, null, fileEnd, p.end, null, null, List.of(), List.of());
+                fill.fill = true;
+                p.end = fileEnd;
+                pieces.add(i + 1, render(fill));
+            }
+        }
+    }
+
     private void publish(Instant now) {
         replaceFailed();
+        fillShortFiles();
         while (!pieces.isEmpty()) {
             Piece p = pieces.get(0);
             boolean done = p.rendering.finished() || p.limit != Integer.MAX_VALUE;
@@ -408,6 +442,7 @@ public final class ChannelPlayout {
             if (keptEnd.isBefore(at)) {
                 Piece rest = new Piece(++pieceCount, p.event, p.asset, keptEnd, at, p.status, p.reason, p.untried, p.notes);
                 rest.cut = true;
+                rest.fill = p.fill;
                 continuation.add(render(rest));
             }
         }

@@ -3,6 +3,7 @@ package io.continuity.playout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +77,11 @@ public class PlayoutChannelManager {
             return;
         }
         try {
+            Files.createDirectories(config.outputDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output folder " + config.outputDir() + " (continuity.playout.output-dir)", e);
+        }
+        try {
             server = new HlsServer(config.outputDir(), config.httpPort());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve HLS on port " + config.httpPort() + " (continuity.playout.http-port)", e);
@@ -95,6 +101,10 @@ public class PlayoutChannelManager {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (thread.isAlive()) {
+                LOG.warn("The playout loop did not stop within 5 s; stopping its encoders from here, so no ffmpeg outlives the process");
+                channels.values().forEach(ChannelPlayout::stop);
+            }
         }
         if (server != null) {
             server.close();
@@ -106,6 +116,11 @@ public class PlayoutChannelManager {
         return server == null ? -1 : server.port();
     }
 
+    /** Whether the loop that reads the topics and drives the channels is running. */
+    public boolean running() {
+        return thread != null && thread.isAlive();
+    }
+
     /** The channel's playout, once a record for it arrived. */
     public Optional<ChannelPlayout> channel(UUID channelId) {
         return Optional.ofNullable(channels.get(channelId));
@@ -115,22 +130,25 @@ public class PlayoutChannelManager {
         try (KafkaConsumer<String, byte[]> catalog = ChannelManagerClients.consumer(kafkaConfig, config.catalogGroupId());
                 KafkaConsumer<String, byte[]> playlog = ChannelManagerClients.consumer(kafkaConfig, config.groupId());
                 KafkaProducer<String, byte[]> producer = ChannelManagerClients.producer(kafkaConfig)) {
-            catalog.subscribe(List.of(Topic.CATALOG_EVENTS.topicName()));
-            catchUp(catalog);
-            playlog.subscribe(List.of(Topic.PLAYLOG.topicName(), Topic.OVERRIDES.topicName()));
-            while (running) {
-                catalog.poll(Duration.ofMillis(5)).forEach(this::catalogRecord);
-                for (ConsumerRecord<String, byte[]> record : playlog.poll(config.tick())) {
-                    playlogRecord(record);
+            try {
+                catalog.subscribe(List.of(Topic.CATALOG_EVENTS.topicName()));
+                catchUp(catalog);
+                playlog.subscribe(List.of(Topic.PLAYLOG.topicName(), Topic.OVERRIDES.topicName()));
+                while (running) {
+                    catalog.poll(Duration.ofMillis(5)).forEach(this::catalogRecord);
+                    for (ConsumerRecord<String, byte[]> record : playlog.poll(config.tick())) {
+                        playlogRecord(record);
+                    }
+                    channels.values().forEach(this::tick);
+                    pending.forEach(r -> send(producer, r));
+                    pending.clear();
                 }
-                channels.values().forEach(this::tick);
-                pending.forEach(r -> send(producer, r));
-                pending.clear();
+            } finally {
+                // before the clients close: closing them can wait for a broker that is gone, longer than shutdown waits
+                channels.values().forEach(ChannelPlayout::stop);
             }
         } catch (RuntimeException e) {
             LOG.error("Playout ChannelManager stopped", e);
-        } finally {
-            channels.values().forEach(ChannelPlayout::stop);
         }
     }
 

@@ -133,6 +133,47 @@ class ChannelPlayoutTest {
         }
     }
 
+    @Test
+    void aFileThatEndsBeforeItsEventIsFollowedBySlateUntilTheNextItem() throws Exception {
+        Path library = Files.createDirectories(dir.resolve("library"));
+        TestMedia.clip(library.resolve(RED + ".mp4"), Colour.RED, 2, "RED");
+        TestMedia.clip(library.resolve(GREEN + ".mp4"), Colour.GREEN, 2, "GREEN");
+        TestPlayoutConfig config = new TestPlayoutConfig(dir.resolve("hls"), Optional.of(library), EncodingMode.TRANSCODE, 100);
+        List<AsRunRecorded> asRun = new CopyOnWriteArrayList<>();
+        Clock clock = Clock.systemUTC();
+        ChannelPlayout playout = new ChannelPlayout(CHANNEL, new MediaLibrary(config.mediaRoot()), new FfmpegRenderer(config),
+                config.outputDir().resolve(CHANNEL.toString()), 100, config.segmentDuration(),
+                new ChannelPlayout.Settings(config.lead(), config.joinDelay(), Duration.ofSeconds(10), FRAME), asRun::add);
+        Instant t0 = clock.instant().truncatedTo(ChronoUnit.MILLIS).plusSeconds(3);
+        PlaylogEventPayload shortFile = event(RED, EventKind.PROGRAM, t0, t0.plusSeconds(4), 0);
+        PlaylogEventPayload next = event(GREEN, EventKind.PROGRAM, t0.plusSeconds(4), t0.plusSeconds(6), 0);
+        playout.timeline().apply(new DayPublished(CHANNEL, LocalDate.now(), UUID.randomUUID(), 1, t0, t0.plusSeconds(6), null, List.of(shortFile, next)));
+
+        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+        try {
+            loop.scheduleWithFixedDelay(() -> playout.tick(clock.instant()), 0, 100, TimeUnit.MILLISECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> asRun.stream().anyMatch(r -> r.playlogEventUuid().equals(next.uuid())));
+            loop.shutdown();
+            loop.awaitTermination(5, TimeUnit.SECONDS);
+
+            AsRunRecorded reported = asRun.stream().filter(r -> r.playlogEventUuid().equals(shortFile.uuid())).findFirst().orElseThrow();
+            assertThat(reported.status()).isEqualTo("SHORT");
+            assertThat(reported.reason()).contains("the file ended");
+            assertThat(Duration.between(reported.actualEndUtc(), t0.plusSeconds(2)).abs()).as("the as-run ends with the file").isLessThanOrEqualTo(FRAME);
+            List<Published> segments = published(playout).stream().filter(s -> !s.pdt().isBefore(t0)).toList();
+            Published fill = segments.stream().filter(s -> s.pdt().equals(reported.actualEndUtc())).findFirst().orElseThrow(
+                    () -> new AssertionError("no segment starts where the file ended, at " + reported.actualEndUtc()));
+            assertThat(fill.discontinuity()).isTrue();
+            assertThat(TestMedia.firstFrameColour(fill.file())).as("after the file, the slate").isEqualTo(Colour.SLATE);
+            Published green = segments.stream().filter(s -> s.pdt().equals(next.startUtc())).findFirst().orElseThrow();
+            assertThat(TestMedia.firstFrameColour(green.file())).as("the next item at its planned start").isEqualTo(Colour.GREEN);
+            assertFramesFillEachItemToTheNextItemsStart(segments);
+        } finally {
+            loop.shutdownNow();
+            playout.stop();
+        }
+    }
+
     /** Frames counted in each item's segments, 40 ms each, reach the next item's program date-time within one frame. */
     private static void assertFramesFillEachItemToTheNextItemsStart(List<Published> segments) {
         int itemStart = 0;

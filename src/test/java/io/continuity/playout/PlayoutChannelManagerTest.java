@@ -38,7 +38,8 @@ import jakarta.validation.Validation;
 /**
  * The playout ChannelManager on a real broker: it learns an asset's file from {@code asset.upserted.v1}'s {@code media.uri},
  * plays the published ScheduleDay and its next version (from the instant it differs on), serves it at {@code /hls/{channel_id}/live.m3u8} and reports as-run to
- * {@code continuity.as-run} with the start instants the stream shows.
+ * {@code continuity.as-run} with the start instants the stream shows; stopped after its broker is gone (as when the local run
+ * ends), it leaves no encoder running.
  */
 class PlayoutChannelManagerTest {
 
@@ -58,8 +59,9 @@ class PlayoutChannelManagerTest {
         CloudEventCodec codec = new CloudEventCodec(Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory().getValidator());
         Clock clock = Clock.systemUTC();
-        try (EmbeddedKafka broker = EmbeddedKafka.start(0); KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
-            PlayoutChannelManager manager = new PlayoutChannelManager(config, Map.of("bootstrap.servers", broker.bootstrapServers()), codec, clock);
+        EmbeddedKafka broker = EmbeddedKafka.start(0);
+        PlayoutChannelManager manager = new PlayoutChannelManager(config, Map.of("bootstrap.servers", broker.bootstrapServers()), codec, clock);
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
             kafka.sendRaw("continuity.catalog-events", GREEN.toString(), CloudEventCodec.ceHeaders("continuity.asset.upserted.v1", UUID.randomUUID().toString(),
                     clock.instant(), "urn:test"), ("{\"asset_uuid\":\"" + GREEN + "\",\"title\":\"Green\",\"kind\":\"episode\",\"duration_ms\":6000,"
                             + "\"media\":{\"uri\":\"" + green.toUri() + "\",\"container\":\"mp4\"}}").getBytes(StandardCharsets.UTF_8));
@@ -69,37 +71,38 @@ class PlayoutChannelManagerTest {
             kafka.send(CHANNEL.toString(), new DayPublished(CHANNEL, LocalDate.now(), UUID.randomUUID(), 1, dayStart, dayEnd, null,
                     List.of(gap(dayStart, dayEnd))));
             manager.onStart(null);
-            try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> manager.channel(CHANNEL).isPresent());
-                Instant t0 = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(6);
-                PlaylogEventPayload red = new PlaylogEventPayload(UUID.randomUUID(), RED, EventKind.PROGRAM, t0, t0.plusSeconds(4), 0, null, null, "red",
-                        List.of());
-                PlaylogEventPayload greenEvent = new PlaylogEventPayload(UUID.randomUUID(), GREEN, EventKind.FILLER, t0.plusSeconds(4), t0.plusSeconds(8), 0,
-                        null, null, "green", List.of());
-                kafka.send(CHANNEL.toString(), new DayPublished(CHANNEL, LocalDate.now(), UUID.randomUUID(), 2, dayStart, dayEnd, null,
-                        List.of(gap(dayStart, t0), red, greenEvent, gap(t0.plusSeconds(8), dayEnd))));
-                await().atMost(Duration.ofSeconds(45)).until(() -> asRun(kafka).size() >= 2);
-                assertThat(asRun(kafka)).extracting(AsRunRecorded::playlogEventUuid, AsRunRecorded::assetUuid, AsRunRecorded::status,
-                        AsRunRecorded::actualStartUtc).containsExactly(
-                                org.assertj.core.groups.Tuple.tuple(red.uuid(), RED, "AIRED", red.startUtc()),
-                                org.assertj.core.groups.Tuple.tuple(greenEvent.uuid(), GREEN, "AIRED", greenEvent.startUtc()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> manager.channel(CHANNEL).isPresent());
+            Instant t0 = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(6);
+            PlaylogEventPayload red = new PlaylogEventPayload(UUID.randomUUID(), RED, EventKind.PROGRAM, t0, t0.plusSeconds(4), 0, null, null, "red",
+                    List.of());
+            PlaylogEventPayload greenEvent = new PlaylogEventPayload(UUID.randomUUID(), GREEN, EventKind.FILLER, t0.plusSeconds(4), t0.plusSeconds(8), 0,
+                    null, null, "green", List.of());
+            kafka.send(CHANNEL.toString(), new DayPublished(CHANNEL, LocalDate.now(), UUID.randomUUID(), 2, dayStart, dayEnd, null,
+                    List.of(gap(dayStart, t0), red, greenEvent, gap(t0.plusSeconds(8), dayEnd))));
+            await().atMost(Duration.ofSeconds(45)).until(() -> asRun(kafka).size() >= 2);
+            assertThat(asRun(kafka)).extracting(AsRunRecorded::playlogEventUuid, AsRunRecorded::assetUuid, AsRunRecorded::status,
+                    AsRunRecorded::actualStartUtc).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(red.uuid(), RED, "AIRED", red.startUtc()),
+                            org.assertj.core.groups.Tuple.tuple(greenEvent.uuid(), GREEN, "AIRED", greenEvent.startUtc()));
 
-                HttpClient http = HttpClient.newHttpClient();
-                String base = "http://127.0.0.1:" + manager.port() + "/hls/" + CHANNEL + "/";
-                HttpResponse<String> playlist = http.send(HttpRequest.newBuilder(URI.create(base + "live.m3u8")).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(playlist.statusCode()).isEqualTo(200);
-                assertThat(playlist.headers().firstValue("Content-Type")).contains("application/vnd.apple.mpegurl");
-                assertThat(playlist.body()).contains("#EXT-X-PROGRAM-DATE-TIME:", "#EXT-X-DISCONTINUITY");
-                String segment = playlist.body().lines().filter(l -> l.startsWith("seg-")).reduce((a, b) -> b).orElseThrow();
-                HttpResponse<byte[]> ts = http.send(HttpRequest.newBuilder(URI.create(base + segment)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                assertThat(ts.statusCode()).isEqualTo(200);
-                assertThat(ts.body()[0]).as("an MPEG-TS sync byte").isEqualTo((byte) 0x47);
-                assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "../../etc/passwd")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode()).isEqualTo(404);
-            } finally {
-                manager.onStop(null);
-            }
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + manager.port() + "/hls/" + CHANNEL + "/";
+            HttpResponse<String> playlist = http.send(HttpRequest.newBuilder(URI.create(base + "live.m3u8")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(playlist.statusCode()).isEqualTo(200);
+            assertThat(playlist.headers().firstValue("Content-Type")).contains("application/vnd.apple.mpegurl");
+            assertThat(playlist.body()).contains("#EXT-X-PROGRAM-DATE-TIME:", "#EXT-X-DISCONTINUITY");
+            String segment = playlist.body().lines().filter(l -> l.startsWith("seg-")).reduce((a, b) -> b).orElseThrow();
+            HttpResponse<byte[]> ts = http.send(HttpRequest.newBuilder(URI.create(base + segment)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(ts.statusCode()).isEqualTo(200);
+            assertThat(ts.body()[0]).as("an MPEG-TS sync byte").isEqualTo((byte) 0x47);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "../../etc/passwd")).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode()).isEqualTo(404);
+        } finally {
+            broker.close();
+            manager.onStop(null);
         }
+        assertThat(ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("ffmpeg")).toList())
+                .as("encoders left running after the ChannelManager stopped with its broker gone (as when the local run ends)").isEmpty();
     }
 
     private static PlaylogEventPayload gap(Instant start, Instant end) {

@@ -59,14 +59,32 @@ public final class TestTools {
 
     /** ffmpeg and ffprobe on the PATH (the media tests make and probe real clips), or a failed test naming what to install. */
     public static void requireFfmpeg() {
-        Optional<Path> ffmpeg = find(null, List.of("ffmpeg"), List.of(Path.of("/usr/bin/ffmpeg"), Path.of("/opt/homebrew/bin/ffmpeg")));
-        Optional<Path> ffprobe = find(null, List.of("ffprobe"), List.of(Path.of("/usr/bin/ffprobe"), Path.of("/opt/homebrew/bin/ffprobe")));
-        if (ffmpeg.isEmpty() || ffprobe.isEmpty()) {
-            String install = system().equals("macos") ? "brew install ffmpeg"
-                    : linux(system(), "sudo apt-get install -y ffmpeg", "sudo dnf install -y ffmpeg-free", "sudo pacman -S ffmpeg",
-                            "sudo zypper install ffmpeg");
-            fail(missing(ffmpeg.isEmpty() ? "ffmpeg" : null, ffprobe.isEmpty() ? "ffprobe" : null, "the media import and playout tests", install));
+        ffmpegMissing("the media import and playout tests").ifPresent(message -> fail(message));
+    }
+
+    /** ffmpeg on the PATH, or where this system's packages put it. */
+    public static Optional<Path> ffmpeg() {
+        return find(null, List.of("ffmpeg"), List.of(Path.of("/usr/bin/ffmpeg"), Path.of("/usr/local/bin/ffmpeg"), Path.of("/opt/homebrew/bin/ffmpeg")));
+    }
+
+    /** ffprobe on the PATH, or where this system's packages put it. */
+    public static Optional<Path> ffprobe() {
+        return find(null, List.of("ffprobe"), List.of(Path.of("/usr/bin/ffprobe"), Path.of("/usr/local/bin/ffprobe"), Path.of("/opt/homebrew/bin/ffprobe")));
+    }
+
+    /** One line saying which of ffmpeg and ffprobe is missing, that {@code who} needs it and how to install it here; empty when both are found. */
+    public static Optional<String> ffmpegMissing(String who) {
+        return ffmpegMissing(ffmpeg(), ffprobe(), who);
+    }
+
+    /** As {@link #ffmpegMissing(String)}, for binaries looked up already. */
+    public static Optional<String> ffmpegMissing(Optional<Path> ffmpeg, Optional<Path> ffprobe, String who) {
+        if (ffmpeg.isPresent() && ffprobe.isPresent()) {
+            return Optional.empty();
         }
+        String install = system().equals("macos") ? "brew install ffmpeg"
+                : linux(system(), "sudo apt-get install -y ffmpeg", "sudo dnf install -y ffmpeg-free", "sudo pacman -S ffmpeg", "sudo zypper install ffmpeg");
+        return Optional.of(missing(ffmpeg.isEmpty() ? "ffmpeg" : null, ffprobe.isEmpty() ? "ffprobe" : null, who, install));
     }
 
     static Optional<Path> chromium() {
@@ -175,6 +193,6 @@ public final class TestTools {
         if (system.contains("suse")) {
             return suse;
         }
-        return "Chromium and its chromedriver from your distribution (Debian: " + debian + ")";
+        return "your distribution's package (on Debian: " + debian + ")";
     }
 }
