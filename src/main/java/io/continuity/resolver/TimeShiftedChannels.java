@@ -167,14 +167,16 @@ public class TimeShiftedChannels {
         if (current != null && derived.events().equals(currentEvents)) {
             return false;
         }
+        Instant frozenEnd = frozen.isEmpty() ? derived.dayStart() : frozen.get(frozen.size() - 1).end();
+        int frozenCount = (int) derived.events().stream().filter(e -> e.start().isBefore(frozenEnd)).count();
         Map<UUID, UUID> overrideOf = new java.util.HashMap<>();
-        for (ResolvedEvent e : derived.events().subList(frozen.size(), derived.events().size())) {
+        for (ResolvedEvent e : derived.events().subList(frozenCount, derived.events().size())) {
             Map.Entry<Instant, UUID> o = overrides.floorEntry(e.start());
             if (o != null && o.getKey().equals(e.start())) {
                 overrideOf.put(e.uuid(), o.getValue());
             }
         }
-        writer.write(DayVersion.resolved(derived, copy.seedGeneration, frozen.size(), overrideOf, causes), current, currentEvents, now);
+        writer.write(DayVersion.resolved(derived, copy.seedGeneration, frozenCount, overrideOf, causes), current, currentEvents, now);
         return true;
     }
 

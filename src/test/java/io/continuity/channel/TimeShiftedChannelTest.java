@@ -122,13 +122,7 @@ class TimeShiftedChannelTest {
     void aCopyConfiguredBeforeItsSourceHasPlansEndsTheSameAsOneConfiguredAfter() {
         UUID sourceId = UUID.randomUUID();
         UUID copy = UUID.randomUUID();
-        UUID plan = UUID.randomUUID();
-        String series = "early-" + UUID.randomUUID().toString().substring(0, 8);
-        for (int e = 1; e <= 60; e++) {
-            UUID id = UUID.randomUUID();
-            kafka.send(id.toString(), Fixtures.episode(id, series, 1, e));
-        }
-        kafka.send(sourceId.toString(), Fixtures.channel(sourceId, "UTC", 30, List.of(0, 30), "06:00"));
+        String series = seriesAndChannel("early", sourceId);
         ChannelConfigured base = Fixtures.channel(copy, "Europe/London", 30, List.of(0, 30), "05:00");
         kafka.send(copy.toString(), new ChannelConfigured(copy, base.slug(), "Early +1", base.timezone(), base.gridBlockMinutes(),
                 base.blockStartOffsetsMinutes(), base.programmingDayStart(), base.fillerRule(), null, null,
@@ -136,9 +130,7 @@ class TimeShiftedChannelTest {
         Db db = new Db(dataSource);
         await().atMost(Duration.ofSeconds(60)).until(() -> db.count("""
                 SELECT count(*) FROM broadcast_schedule_day WHERE channel_id = ? AND superseded_at IS NULL""", copy) > 0);
-        kafka.send(sourceId.toString(), new PlanCreated(plan, sourceId, "All day", 10, "* * * * *", null, null, true, null));
-        kafka.send(sourceId.toString(), new AssignmentAdded(UUID.randomUUID(), plan, sourceId, "00:00", 1440, io.continuity.resolver.core.ContentType.SERIES,
-                new TextNode(series), null, EpisodePolicy.SEQUENTIAL, null, null, null));
+        planAllDay(sourceId, series);
         awaitCopyIsShiftedSource(sourceId, copy);
     }
 
@@ -175,16 +167,7 @@ class TimeShiftedChannelTest {
     @Test
     void aCopyOfACopyOrOfARetiredChannelAirsSlate() {
         UUID sourceId = UUID.randomUUID();
-        UUID plan = UUID.randomUUID();
-        String series = "retiring-" + UUID.randomUUID().toString().substring(0, 8);
-        for (int e = 1; e <= 40; e++) {
-            UUID id = UUID.randomUUID();
-            kafka.send(id.toString(), Fixtures.episode(id, series, 1, e));
-        }
-        kafka.send(sourceId.toString(), Fixtures.channel(sourceId, "UTC", 30, List.of(0, 30), "06:00"));
-        kafka.send(sourceId.toString(), new PlanCreated(plan, sourceId, "All day", 10, "* * * * *", null, null, true, null));
-        kafka.send(sourceId.toString(), new AssignmentAdded(UUID.randomUUID(), plan, sourceId, "00:00", 1440,
-                io.continuity.resolver.core.ContentType.SERIES, new TextNode(series), null, EpisodePolicy.SEQUENTIAL, null, null, null));
+        planAllDay(sourceId, seriesAndChannel("retiring", sourceId));
         UUID copy = UUID.randomUUID();
         UUID chained = UUID.randomUUID();
         asScheduler().contentType(ContentType.JSON).body(copyOf(sourceId, copy, "r-" + copy.toString().substring(0, 8))).post("/api/v1/channels")
@@ -192,13 +175,41 @@ class TimeShiftedChannelTest {
         asScheduler().contentType(ContentType.JSON).body(copyOf(copy, chained, "c-" + chained.toString().substring(0, 8))).post("/api/v1/channels")
                 .then().statusCode(201);
         awaitCopyIsShiftedSource(sourceId, copy);
-        Instant from = clock.instant().plus(Duration.ofHours(1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(playlog(chained, from, Duration.ofHours(6)))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(playlog(chained, clock.instant(), Duration.ofHours(8)))
                 .isNotEmpty().allSatisfy(e -> assertThat(e).containsEntry("kind", "gap")));
 
+        Instant locked = clock.instant().plus(Duration.ofMinutes(5));
+        List<String> lockedBefore = playlog(copy, locked, Duration.ofMinutes(100)).stream().map(TimeShiftedChannelTest::brief).toList();
         asScheduler().delete("/api/v1/channels/{c}", sourceId.toString()).then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(playlog(copy, from, Duration.ofHours(6)))
+        // what starts inside the copy's lock window (continuity.horizon.lock-window, 2 hours) stays as it was
+        Instant unlocked = clock.instant().plus(Duration.ofHours(2)).plus(Duration.ofMinutes(30));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(playlog(copy, unlocked, Duration.ofHours(6)))
                 .isNotEmpty().allSatisfy(e -> assertThat(e).containsEntry("kind", "gap")));
+        assertThat(playlog(copy, locked, Duration.ofMinutes(100)).stream().map(TimeShiftedChannelTest::brief).toList())
+                .as("inside the lock window the copy keeps what it had").isEqualTo(lockedBefore);
+    }
+
+    private static String brief(Map<String, Object> e) {
+        return e.get("start_utc") + " " + e.get("kind") + " " + e.get("asset_uuid");
+    }
+
+    /** Sixty episodes of a new series and a channel without plans (UTC, 30-minute grid, day from 06:00); the series. */
+    private static String seriesAndChannel(String prefix, UUID channelId) {
+        String series = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int e = 1; e <= 60; e++) {
+            UUID id = UUID.randomUUID();
+            kafka.send(id.toString(), Fixtures.episode(id, series, 1, e));
+        }
+        kafka.send(channelId.toString(), Fixtures.channel(channelId, "UTC", 30, List.of(0, 30), "06:00"));
+        return series;
+    }
+
+    /** A plan for every day that plays the series from the day start to its end. */
+    private static void planAllDay(UUID channelId, String series) {
+        UUID plan = UUID.randomUUID();
+        kafka.send(channelId.toString(), new PlanCreated(plan, channelId, "All day", 10, "* * * * *", null, null, true, null));
+        kafka.send(channelId.toString(), new AssignmentAdded(UUID.randomUUID(), plan, channelId, "00:00", 1440,
+                io.continuity.resolver.core.ContentType.SERIES, new TextNode(series), null, EpisodePolicy.SEQUENTIAL, null, null, null));
     }
 
     private static Map<String, Object> copyOf(UUID source, UUID copy, String slug) {

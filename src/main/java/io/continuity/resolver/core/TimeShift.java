@@ -69,28 +69,49 @@ public final class TimeShift {
     /**
      * The derived day with the events of the current version that are frozen (inside the lock window) kept as they
      * are, and the derived events from where they end; an event across that point is split there like a carry-over.
+     * Frozen slate is a placeholder, as on every channel: on a copy it stands where the source had nothing yet when the
+     * copy's version was made, which the source may have filled since, so the derived events take its place.
      */
     public static ResolvedDay keeping(ResolvedDay derived, List<ResolvedEvent> frozen, int seedGeneration) {
         if (frozen.isEmpty()) {
             return derived;
         }
-        Instant from = frozen.get(frozen.size() - 1).end();
         EventIds.ForDay ids = EventIds.forDay(derived.channelId(), derived.broadcastDay());
-        List<ResolvedEvent> events = new ArrayList<>(frozen);
-        for (ResolvedEvent e : derived.events()) {
+        List<ResolvedEvent> events = new ArrayList<>();
+        for (ResolvedEvent f : frozen) {
+            if (f.kind() == EventKind.GAP) {
+                events.addAll(clip(derived.events(), f.start(), f.end(), ids, seedGeneration));
+            } else {
+                events.add(f);
+            }
+        }
+        events.addAll(clip(derived.events(), frozen.get(frozen.size() - 1).end(), derived.dayEnd(), ids, seedGeneration));
+        return new ResolvedDay(derived.channelId(), derived.broadcastDay(), derived.dayStart(), derived.dayEnd(), derived.seed(), events,
+                derived.decisions(), derived.planLineage());
+    }
+
+    /** The parts of {@code events} inside {@code [from, to)}; an event cut at its start continues where it was. */
+    private static List<ResolvedEvent> clip(List<ResolvedEvent> events, Instant from, Instant to, EventIds.ForDay ids, int seedGeneration) {
+        List<ResolvedEvent> parts = new ArrayList<>();
+        for (ResolvedEvent e : events) {
             if (!e.end().isAfter(from)) {
                 continue;
             }
-            if (!e.start().isBefore(from)) {
-                events.add(e);
+            if (!e.start().isBefore(to)) {
+                break;
+            }
+            Instant start = e.start().isBefore(from) ? from : e.start();
+            Instant end = e.end().isAfter(to) ? to : e.end();
+            if (start.equals(e.start()) && end.equals(e.end())) {
+                parts.add(e);
                 continue;
             }
-            long advanced = e.kind() == EventKind.GAP ? 0 : e.offsetMs() + Duration.between(e.start(), from).toMillis();
-            events.add(new ResolvedEvent(ids.eventUuid(from, e.assetUuid(), e.kind(), seedGeneration), e.assetUuid(), e.kind(), from, e.end(),
-                    advanced, e.assignmentId(), e.planId(), e.title(), e.fallback()));
+            long advanced = e.kind() == EventKind.GAP ? 0 : e.offsetMs() + Duration.between(e.start(), start).toMillis();
+            UUID uuid = start.equals(e.start()) ? e.uuid() : ids.eventUuid(start, e.assetUuid(), e.kind(), seedGeneration);
+            parts.add(new ResolvedEvent(uuid, e.assetUuid(), e.kind(), start, end, advanced, e.assignmentId(), e.planId(), e.title(),
+                    e.fallback()));
         }
-        return new ResolvedDay(derived.channelId(), derived.broadcastDay(), derived.dayStart(), derived.dayEnd(), derived.seed(), events,
-                derived.decisions(), derived.planLineage());
+        return parts;
     }
 
     private static ResolvedEvent gap(EventIds.ForDay ids, int seedGeneration, Instant start, Instant end) {
