@@ -22,7 +22,11 @@ class DockerfileTest {
         List<String> users = instructions.stream().filter(l -> l.startsWith("USER ")).map(l -> l.substring(5).trim()).toList();
         assertThat(users).isNotEmpty();
         assertThat(users.get(users.size() - 1)).matches("[1-9][0-9]*");
-        assertThat(instructions).filteredOn(l -> l.startsWith("COPY ")).allSatisfy(l -> assertThat(l).contains("--chown=185"));
+        assertThat(instructions).filteredOn(l -> l.startsWith("COPY ") && !l.startsWith("COPY --from=")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("--chown=185"));
+        // the playout ChannelManager and the library import run ffmpeg and ffprobe from the PATH; tools stay root-owned
+        assertThat(instructions).filteredOn(l -> l.startsWith("COPY --from=")).singleElement()
+                .satisfies(l -> assertThat(l).contains("/ffmpeg", "/ffprobe", "/usr/local/bin/").doesNotContain("--chown"));
         assertThat(String.join("\n", instructions)).contains("-Djava.io.tmpdir=/tmp").contains("EXPOSE 8080")
                 .doesNotContain("JAVA_OPTS=");
     }
