@@ -79,6 +79,10 @@ public class TimeShiftedChannels {
         if (source.isTimeShifted()) {
             return 0; // a copy of a copy is not followed: it airs slate (see resolve)
         }
+        // an update, not only the lock the writer holds: a copy's resolution that read the source before this transaction
+        // commits then fails as a conflict (repeatable read) instead of deriving from the source's older versions, also
+        // when the copy is configured after this transaction's snapshot and so is not among the copies below
+        touch(source.id);
         List<ChannelEntity> copies = ChannelEntity.timeShiftedCopiesOf(source.id);
         int versions = 0;
         for (ChannelEntity copy : copies) {
@@ -122,7 +126,7 @@ public class TimeShiftedChannels {
             source = null;
         }
         if (source == null) {
-            LOG.warnf("%s is a time-shifted copy of %s, which is not a live channel with plans of its own (missing, retired or itself a copy); "
+            LOG.warnf("%s is a time-shifted copy of %s, which is not a live channel of its own (missing, retired or itself a copy); "
                     + "it airs slate after its lock window until that changes", copy.slug, copy.timeShiftSourceId);
         }
         ChannelSpec spec = CoreMapping.channel(copy);
@@ -139,7 +143,7 @@ public class TimeShiftedChannels {
 
     /**
      * Writes the copy's day anew when what its source says differs from its current version; whether it did. A null
-     * {@code source} (not a live channel with plans of its own) gives slate after the lock window.
+     * {@code source} (missing, retired or itself a copy) gives slate after the lock window.
      */
     private boolean derive(ChannelEntity copy, ChannelSpec spec, ChannelEntity source, LocalDate day, Instant now, List<String> causes) {
         Duration offset = Duration.ofMinutes(copy.timeShiftMinutes);
@@ -160,15 +164,18 @@ public class TimeShiftedChannels {
         }
         BroadcastScheduleDayEntity current = currentSchedule.day(copy.id, day).orElse(null);
         List<ResolvedEvent> currentEvents = rows(copy.id, current).stream().map(PlaylogMapping::toResolved).toList();
-        List<ResolvedEvent> frozen = ChannelResolution.frozenPrefix(spec, currentEvents, now.plus(config.horizon().lockWindow()), now);
-        String sourceName = source == null ? copy.timeShiftSourceId + " (not a live channel with plans of its own)" : source.slug;
+        // a copy has no lock window of its own while it follows a source: the source's lock window already holds what it
+        // shows, and an override of the source that comes at short notice (a pulled programme) must reach the copy too.
+        // Only what is on air or has aired stays. Without a source, the lock window holds as on any channel.
+        Instant lockEnd = source == null ? now.plus(config.horizon().lockWindow()) : now;
+        List<ResolvedEvent> frozen = ChannelResolution.frozenPrefix(spec, currentEvents, lockEnd, now);
+        String sourceName = source == null ? copy.timeShiftSourceId + " (missing, retired or itself a copy)" : source.slug;
         ResolvedDay derived = TimeShift.keeping(TimeShift.day(spec, day, copy.seedGeneration, offset, sourceName, sourceEvents), frozen,
                 copy.seedGeneration);
         if (current != null && derived.events().equals(currentEvents)) {
             return false;
         }
-        Instant frozenEnd = frozen.isEmpty() ? derived.dayStart() : frozen.get(frozen.size() - 1).end();
-        int frozenCount = (int) derived.events().stream().filter(e -> e.start().isBefore(frozenEnd)).count();
+        int frozenCount = frozen.size();
         Map<UUID, UUID> overrideOf = new java.util.HashMap<>();
         for (ResolvedEvent e : derived.events().subList(frozenCount, derived.events().size())) {
             Map.Entry<Instant, UUID> o = overrides.floorEntry(e.start());

@@ -86,8 +86,8 @@ class TimeShiftedChannelTest {
         awaitCopyIsShiftedSource(source.channelId, copy);
         assertGuideIsShiftedSource(source.channelId, copy);
 
-        // an override of the source reaches the copy an hour later
-        Instant insert = clock.instant().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        // an override of the source at short notice (inside the lock window of both) reaches the copy an hour later
+        Instant insert = clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         String override = asScheduler().contentType(ContentType.JSON).body(Map.of("action", "INSERT", "asset_uuid", source.special.toString(),
                 "start_utc", insert.toString(), "end_utc", insert.plus(Duration.ofMinutes(4)).toString(), "resume", "JOIN_IN_PROGRESS",
                 "reason", "breaking news", "requested_by", "newsdesk"))

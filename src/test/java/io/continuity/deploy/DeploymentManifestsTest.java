@@ -199,6 +199,8 @@ class DeploymentManifestsTest {
                 named(resources, ConfigMap.class, from.getConfigMapRef().getName()).getData().keySet()));
         assertThat(NAMES.unknown(variables)).isEmpty();
         assertThat(named(resources, ConfigMap.class, "continuity-playout-config").getData()).containsEntry("QUARKUS_PROFILE", "playout");
+        assertThat(pod.getContainers().get(0).getEnv()).as("playout uses no database: it gets no credentials for one")
+                .extracting(EnvVar::getName).doesNotContain("CONTINUITY_DB_USER", "CONTINUITY_DB_PASSWORD");
         assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("KAFKA_SASL_JAAS_CONFIG")).singleElement()
                 .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo(PLAYOUT));
 

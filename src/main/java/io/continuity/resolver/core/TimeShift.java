@@ -67,24 +67,16 @@ public final class TimeShift {
     }
 
     /**
-     * The derived day with the events of the current version that are frozen (inside the lock window) kept as they
-     * are, and the derived events from where they end; an event across that point is split there like a carry-over.
-     * Frozen slate is a placeholder, as on every channel: on a copy it stands where the source had nothing yet when the
-     * copy's version was made, which the source may have filled since, so the derived events take its place.
+     * The derived day with the frozen events of the current version (those already on air or aired, as the caller's
+     * lock end says) kept as they are, and the derived events from where they end; an event across that point is split
+     * there like a carry-over, continuing where it was.
      */
     public static ResolvedDay keeping(ResolvedDay derived, List<ResolvedEvent> frozen, int seedGeneration) {
         if (frozen.isEmpty()) {
             return derived;
         }
         EventIds.ForDay ids = EventIds.forDay(derived.channelId(), derived.broadcastDay());
-        List<ResolvedEvent> events = new ArrayList<>();
-        for (ResolvedEvent f : frozen) {
-            if (f.kind() == EventKind.GAP) {
-                events.addAll(clip(derived.events(), f.start(), f.end(), ids, seedGeneration));
-            } else {
-                events.add(f);
-            }
-        }
+        List<ResolvedEvent> events = new ArrayList<>(frozen);
         events.addAll(clip(derived.events(), frozen.get(frozen.size() - 1).end(), derived.dayEnd(), ids, seedGeneration));
         return new ResolvedDay(derived.channelId(), derived.broadcastDay(), derived.dayStart(), derived.dayEnd(), derived.seed(), events,
                 derived.decisions(), derived.planLineage());

@@ -106,32 +106,4 @@ class TimeShiftTest {
         assertThat(kept.events().subList(2, kept.events().size())).isEqualTo(derived.events().subList(derived.events().indexOf(across) + 1,
                 derived.events().size()));
     }
-
-    @Test
-    void frozenSlateIsAPlaceholderThatWhatTheSourceHasNowReplaces() {
-        ChannelSpec copy = channel().slug("copy").zone("UTC").dayStart("06:00").build();
-        ResolvedDay derived = TimeShift.day(copy, DAY, 0, HOUR, "source",
-                programmes(BroadcastDays.dayStart(source, DAY.minusDays(1)), BroadcastDays.dayEnd(source, DAY)));
-        Instant t = derived.dayStart();
-        ResolvedEvent kept = new ResolvedEvent(UUID.randomUUID(), new UUID(9, 1), EventKind.PROGRAM, t, t.plus(Duration.ofMinutes(10)), 0, null,
-                null, "kept", List.of());
-        ResolvedEvent slate = new ResolvedEvent(UUID.randomUUID(), null, EventKind.GAP, kept.end(), t.plus(Duration.ofMinutes(40)), 0, null, null,
-                "Slate", List.of());
-        ResolvedEvent after = new ResolvedEvent(UUID.randomUUID(), new UUID(9, 2), EventKind.PROGRAM, slate.end(), t.plus(Duration.ofMinutes(50)),
-                0, null, null, "after", List.of());
-
-        ResolvedDay result = TimeShift.keeping(derived, List.of(kept, slate, after), 0);
-
-        DayChecks.assertCoversDayExactly(result);
-        assertThat(result.events()).contains(kept, after).noneMatch(e -> e.kind() == EventKind.GAP);
-        for (ResolvedEvent e : result.events()) {
-            if (!e.start().isBefore(slate.start()) && e.end().isAfter(slate.start()) && !e.start().isAfter(slate.end()) && e != after
-                    && e.end().isBefore(after.end())) {
-                ResolvedEvent origin = derived.events().stream().filter(d -> !d.start().isAfter(e.start()) && d.end().isAfter(e.start()))
-                        .findFirst().orElseThrow();
-                assertThat(e.assetUuid()).isEqualTo(origin.assetUuid());
-                assertThat(e.offsetMs()).isEqualTo(origin.offsetMs() + Duration.between(origin.start(), e.start()).toMillis());
-            }
-        }
-    }
 }
