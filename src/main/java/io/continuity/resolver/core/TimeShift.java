@@ -53,6 +53,14 @@ public final class TimeShift {
             }
             Instant pieceEnd = end.isAfter(dayEnd) ? dayEnd : end;
             long advanced = e.kind() == EventKind.GAP ? 0 : e.offsetMs() + Duration.between(start, cursor).toMillis();
+            ResolvedEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+            if (continues(last, e, cursor, advanced)) {
+                // the source split this item at its own day boundary, which is not one of the copy's: one item again
+                events.set(events.size() - 1, new ResolvedEvent(last.uuid(), last.assetUuid(), last.kind(), last.start(), pieceEnd,
+                        last.offsetMs(), last.assignmentId(), last.planId(), last.title(), last.fallback()));
+                cursor = pieceEnd;
+                continue;
+            }
             events.add(new ResolvedEvent(ids.eventUuid(cursor, e.assetUuid(), e.kind(), seedGeneration), e.assetUuid(), e.kind(), cursor,
                     pieceEnd, advanced, e.assignmentId(), e.planId(), e.title(), e.fallback()));
             cursor = pieceEnd;
@@ -64,6 +72,13 @@ public final class TimeShift {
         }
         return new ResolvedDay(mirror.id(), day, dayStart, dayEnd, EventIds.daySeed(mirror.id(), day, seedGeneration), events,
                 decisions.decisions(), List.of());
+    }
+
+    /** Whether {@code next}, placed at {@code at} from {@code offsetMs}, is the rest of the item {@code last} plays. */
+    private static boolean continues(ResolvedEvent last, ResolvedEvent next, Instant at, long offsetMs) {
+        return last != null && last.kind() != EventKind.GAP && last.kind() == next.kind() && last.end().equals(at)
+                && java.util.Objects.equals(last.assetUuid(), next.assetUuid()) && java.util.Objects.equals(last.assignmentId(), next.assignmentId())
+                && last.offsetMs() + last.duration().toMillis() == offsetMs;
     }
 
     /**

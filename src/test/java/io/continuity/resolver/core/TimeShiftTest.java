@@ -106,4 +106,26 @@ class TimeShiftTest {
         assertThat(kept.events().subList(2, kept.events().size())).isEqualTo(derived.events().subList(derived.events().indexOf(across) + 1,
                 derived.events().size()));
     }
+
+    @Test
+    void anItemTheSourceSplitAtItsOwnDayBoundaryIsOneItemOnTheCopy() {
+        ChannelSpec copy = channel().slug("copy").zone("UTC").dayStart("03:00").build();
+        Instant boundary = BroadcastDays.dayStart(source, DAY);
+        UUID movie = new UUID(5, 5);
+        List<ResolvedEvent> src = new ArrayList<>(programmes(boundary.minus(Duration.ofHours(30)), boundary.minus(Duration.ofMinutes(40))));
+        src.add(new ResolvedEvent(UUID.randomUUID(), movie, EventKind.PROGRAM, boundary.minus(Duration.ofMinutes(40)), boundary, 0, null, null,
+                "Movie", List.of()));
+        src.add(new ResolvedEvent(UUID.randomUUID(), movie, EventKind.PROGRAM, boundary, boundary.plus(Duration.ofMinutes(50)),
+                Duration.ofMinutes(40).toMillis(), null, null, "Movie", List.of()));
+        src.addAll(programmes(boundary.plus(Duration.ofMinutes(50)), boundary.plus(Duration.ofHours(30))));
+
+        ResolvedDay day = TimeShift.day(copy, DAY, 0, HOUR, "source", src);
+
+        DayChecks.assertCoversDayExactly(day);
+        assertThat(day.events()).filteredOn(e -> movie.equals(e.assetUuid())).singleElement().satisfies(e -> {
+            assertThat(e.start()).isEqualTo(boundary.minus(Duration.ofMinutes(40)).plus(HOUR));
+            assertThat(e.duration()).isEqualTo(Duration.ofMinutes(90));
+            assertThat(e.offsetMs()).isZero();
+        });
+    }
 }
