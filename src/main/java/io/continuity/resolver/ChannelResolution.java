@@ -91,6 +91,21 @@ public class ChannelResolution {
 
     /** What a resolution is asked to do: the days to re-resolve (null: every day of the horizon) and the inputs behind it. */
     public record Scope(Instant seen, String reason, Set<LocalDate> days, List<String> causes) {
+
+        /**
+         * This scope widened by the channel's request as the resolution's snapshot sees it: its days and causes are added
+         * (an input the snapshot already sees is resolved and named now, not by a later resolution that finds nothing to change).
+         */
+        Scope with(ResolutionRequests.Pending seen) {
+            if (seen == null) {
+                return this;
+            }
+            Set<LocalDate> wider = days == null || seen.days() == null ? null
+                    : java.util.stream.Stream.concat(days.stream(), seen.days().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            List<String> named = java.util.stream.Stream.concat(causes.stream(), seen.causes().stream()).distinct().toList();
+            return new Scope(this.seen, reason, wider, named.size() > ResolutionRequests.MAX_CAUSES
+                    ? named.subList(named.size() - ResolutionRequests.MAX_CAUSES, named.size()) : named);
+        }
     }
 
     /**
@@ -99,12 +114,13 @@ public class ChannelResolution {
      * positions it saw (a concurrent change of the same rows makes it fail as a passing conflict, and it is tried again).
      */
     @Transactional
-    public int resolve(UUID channelId, Instant now, Scope scope) {
+    public int resolve(UUID channelId, Instant now, Scope asked) {
         em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
         ChannelEntity channel = em.find(ChannelEntity.class, channelId);
         if (channel == null || channel.retired) {
             return 0;
         }
+        Scope scope = asked.seen() == null ? asked : asked.with(requests.seenBy(channelId));
         if (channel.isTimeShifted()) {
             int written = timer.record(() -> timeShifted.resolve(channel, now, causes(scope)));
             resolved.fire(new ChannelResolved(channelId, now));

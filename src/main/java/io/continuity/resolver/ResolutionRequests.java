@@ -114,6 +114,22 @@ public class ResolutionRequests {
                 causes((String) r[5]), Boolean.TRUE.equals(r[6]) ? Lane.URGENT : Lane.BULK)).toList();
     }
 
+    /**
+     * The channel's request as the calling transaction's snapshot sees it, or null. A resolution reads it inside its
+     * repeatable-read snapshot: an input whose projection that snapshot already sees is on this row too (both are written
+     * in one transaction), so the versions the resolution makes name it as a cause, even when it arrived after the
+     * request the resolution was started for.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Pending seenBy(UUID channelId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text), urgent FROM resolution_request
+                WHERE channel_id = ?1""").setParameter(1, channelId).getResultList();
+        return rows.stream().findFirst().map(r -> new Pending(channelId, Commands.instant(r[0]), (String) r[1], (String) r[2], days((String) r[3]),
+                causes((String) r[4]), Boolean.TRUE.equals(r[5]) ? Lane.URGENT : Lane.BULK)).orElse(null);
+    }
+
     private static List<String> causes(String json) {
         try {
             return json == null ? List.of() : List.of(io.continuity.events.EventJson.mapper().readValue(json, String[].class));
