@@ -4,19 +4,32 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * The current (not overridden) events of one ScheduleDay version in time order, each already serialised as JSON in the
  * {@link PlaylogViews.EventView} shape: what the schedule queries copy into an answer. Instants are epoch microseconds,
  * the database's precision. Immutable, like the version.
+ *
+ * <p>The JSON is held deflated in blocks of {@value #BLOCK} events: a busy day's ~140 kB of events (field names and
+ * UUIDs repeat from event to event) takes about a tenth of that, so the days every channel's {@code now} and 24-hour
+ * range read fit in memory at 1,000 channels (docs/decisions.md 16); an answer inflates only the blocks it covers.
  */
 final class DayEvents {
+
+    /** Events per deflated block: {@code now} inflates one or two blocks, a 24-hour range all of a day's. */
+    static final int BLOCK = 16;
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
 
     private final long[] startUs;
     private final long[] endUs;
     private final long[] offsetMs;
-    private final byte[] json;
-    /** Where event i's JSON starts in {@link #json}; one more entry marks the end. */
+    /** Block b's deflated JSON is {@code packed[packedStart[b], packedStart[b + 1])}. */
+    private final byte[] packed;
+    private final int[] packedStart;
+    /** Where event i's JSON starts in the day's whole (inflated) JSON; one more entry marks the end. */
     private final int[] jsonStart;
     /** Whether both starts and ends ascend, so the events overlapping a range are one run of indexes found by search. */
     private final boolean ordered;
@@ -25,9 +38,36 @@ final class DayEvents {
         this.startUs = startUs;
         this.endUs = endUs;
         this.offsetMs = offsetMs;
-        this.json = json;
         this.jsonStart = jsonStart;
         this.ordered = ascending(startUs) && ascending(endUs);
+        int blocks = (startUs.length + BLOCK - 1) / BLOCK;
+        this.packedStart = new int[blocks + 1];
+        byte[] out = new byte[Math.max(64, json.length / 4)];
+        int at = 0;
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        try {
+            byte[] buffer = new byte[8192];
+            for (int b = 0; b < blocks; b++) {
+                packedStart[b] = at;
+                int from = jsonStart[b * BLOCK];
+                int to = jsonStart[Math.min(startUs.length, (b + 1) * BLOCK)];
+                deflater.reset();
+                deflater.setInput(json, from, to - from);
+                deflater.finish();
+                while (!deflater.finished()) {
+                    int n = deflater.deflate(buffer);
+                    if (at + n > out.length) {
+                        out = Arrays.copyOf(out, Math.max(out.length * 2, at + n));
+                    }
+                    System.arraycopy(buffer, 0, out, at, n);
+                    at += n;
+                }
+            }
+        } finally {
+            deflater.end();
+        }
+        packedStart[blocks] = at;
+        this.packed = Arrays.copyOf(out, at);
     }
 
     private static boolean ascending(long[] values) {
@@ -56,7 +96,7 @@ final class DayEvents {
         }
 
         void write(OutputStream out) throws IOException {
-            day.writeEvent(index, out);
+            out.write(day.json(index, index + 1));
         }
     }
 
@@ -70,7 +110,7 @@ final class DayEvents {
 
     /** Roughly the bytes this day holds, for the cache's bound. */
     int weight() {
-        return json.length + startUs.length * 28 + 64;
+        return packed.length + packedStart.length * 4 + startUs.length * 28 + 64;
     }
 
     /** The index of the first event that ends after {@code us} (the size when none does). Events do not overlap. */
@@ -102,14 +142,54 @@ final class DayEvents {
         return jsonStart[to] - jsonStart[from];
     }
 
-    /** Copies event {@code index}'s JSON into {@code target} at {@code at}; returns where it ends. */
-    int copyEvent(int index, byte[] target, int at) {
-        int length = jsonStart[index + 1] - jsonStart[index];
-        System.arraycopy(json, jsonStart[index], target, at, length);
-        return at + length;
+    /**
+     * Copies events {@code from} (inclusive) to {@code to} (exclusive) into {@code target} at {@code at}, separated by
+     * commas (a comma before the first too when {@code comma}); returns where they end.
+     */
+    int copyEvents(int from, int to, boolean comma, byte[] target, int at) {
+        if (from >= to) {
+            return at;
+        }
+        byte[] json = inflate(from / BLOCK, (to - 1) / BLOCK);
+        int base = jsonStart[from / BLOCK * BLOCK];
+        for (int i = from; i < to; i++) {
+            if (comma || i > from) {
+                target[at++] = ',';
+            }
+            int length = jsonStart[i + 1] - jsonStart[i];
+            System.arraycopy(json, jsonStart[i] - base, target, at, length);
+            at += length;
+        }
+        return at;
     }
 
-    void writeEvent(int index, OutputStream out) throws IOException {
-        out.write(json, jsonStart[index], jsonStart[index + 1] - jsonStart[index]);
+    /** The JSON of events {@code from} to {@code to} (exclusive), without separators. */
+    byte[] json(int from, int to) {
+        int base = jsonStart[from / BLOCK * BLOCK];
+        return Arrays.copyOfRange(inflate(from / BLOCK, (to - 1) / BLOCK), jsonStart[from] - base, jsonStart[to] - base);
+    }
+
+    /** The JSON of every event of blocks {@code firstBlock} to {@code lastBlock} (inclusive), inflated. */
+    private byte[] inflate(int firstBlock, int lastBlock) {
+        int base = jsonStart[firstBlock * BLOCK];
+        byte[] whole = new byte[jsonStart[Math.min(startUs.length, (lastBlock + 1) * BLOCK)] - base];
+        Inflater inflater = INFLATERS.get();
+        try {
+            int at = 0;
+            for (int b = firstBlock; b <= lastBlock; b++) {
+                inflater.reset();
+                inflater.setInput(packed, packedStart[b], packedStart[b + 1] - packedStart[b]);
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(whole, at, whole.length - at);
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        throw new IllegalStateException("a deflated block of schedule events ended early");
+                    }
+                    at += n;
+                }
+            }
+            return whole;
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("a deflated block of schedule events is corrupt", e);
+        }
     }
 }

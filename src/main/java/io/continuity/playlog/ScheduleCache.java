@@ -22,7 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The current schedule in memory, for the queries every ChannelManager and guide polls ({@code now}, the playlog range).
  * A ScheduleDay version never changes once written, so its events are held by version id, already serialised in the
- * {@link PlaylogViews.EventView} shape, and never go stale; only "which versions are current" changes. That list is held
+ * {@link PlaylogViews.EventView} shape (deflated, see {@link DayEvents}), and never go stale; only "which versions are current" changes. That list is held
  * per channel and dropped when a new version commits: on this instance at once ({@link #changed}, called after the
  * writer's commit), and on every instance through PostgreSQL's NOTIFY ({@link ScheduleChangeListener}). While the
  * listener is not connected nothing is served from memory, because a change could be missed.
@@ -36,8 +36,8 @@ public class ScheduleCache {
     private static final Logger LOG = Logger.getLogger(ScheduleCache.class);
     /** How far back the days held in memory reach: a range that starts earlier is read from the database. */
     static final Duration HISTORY = Duration.ofDays(9);
-    /** Roughly what one day of a busy channel weighs (300 events): the margin {@link #full} keeps. */
-    private static final long DAY_WEIGHT = 160_000;
+    /** Roughly what one day of a busy channel weighs, deflated (300 events): the margin {@link #full} keeps. */
+    private static final long DAY_WEIGHT = 32_000;
 
     /** A channel's current days ending after {@code fromUs} (null: not loaded since the last change), by start. */
     private record ChannelDays(long generation, PlaylogReader.DayHeader[] days, long fromUs) {
@@ -208,12 +208,7 @@ public class ScheduleCache {
             int at = 0;
             json[at++] = '[';
             for (Slice slice : slices) {
-                for (int i = slice.from(); i < slice.to(); i++) {
-                    if (at > 1) {
-                        json[at++] = ',';
-                    }
-                    at = slice.day().copyEvent(i, json, at);
-                }
+                at = slice.day().copyEvents(slice.from(), slice.to(), at > 1, json, at);
             }
             json[at] = ']';
             return json;
