@@ -71,6 +71,11 @@ final class BenchStack implements AutoCloseable {
 
     /** Launches the packaged service on {@code database} and waits until it is ready; the clock starts at {@link #CLOCK_START}. */
     Service startService(String name, TestDatabase database) throws Exception {
+        return startService(name, database, List.of());
+    }
+
+    /** As {@link #startService(String, TestDatabase)}, with more JVM options (e.g. a larger heap) after the default ones. */
+    Service startService(String name, TestDatabase database, List<String> jvmOptions) throws Exception {
         Files.createDirectories(options.out());
         String group = "bench-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> config = new LinkedHashMap<>();
@@ -86,6 +91,7 @@ final class BenchStack implements AutoCloseable {
                     "-XX:NativeMemoryTracking=summary"));
         }
         aotCache(config).ifPresent(cache -> jvm.add("-XX:AOTCache=" + cache));
+        jvm.addAll(jvmOptions);
         Instant launchedAt = Instant.now();
         long launched = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(name, options.jar(), ServiceProcess.freePort(), config,

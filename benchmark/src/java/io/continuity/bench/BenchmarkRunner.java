@@ -53,8 +53,9 @@ public final class BenchmarkRunner {
         Footprint footprint = new Footprint();
         Phases phases = new Phases();
         long start = System.nanoTime();
+        RebuildStage rebuild = new RebuildStage(options, footprint, phases);
         if (options.runs("B2") || options.runs("B5") || options.runs("B6") || options.runs("B3C")) {
-            new RebuildStage(options, footprint, phases).run(table);
+            rebuild.run(table);
         }
         if (options.runs("B1") || options.runs("B3") || options.runs("B4") || options.runs("B5") || options.runs("B6")) {
             new LiveStage(options, footprint, phases).run(table);
@@ -67,6 +68,9 @@ public final class BenchmarkRunner {
         }
         if (options.runs("B7")) {
             PeerWorkloadBenchmark.run(options, table, phases);
+        }
+        if (options.runs("B8")) {
+            new ScaleOutStage(options, phases).run(table, rebuild.wallSeconds());
         }
         table.note("Machine: " + machine + ". Load average (1/5/15 min) before the run " + loadBefore + ", after "
                 + ProcStatus.loadAverage() + "; the whole run took " + Progress.seconds(System.nanoTime() - start) + ".");

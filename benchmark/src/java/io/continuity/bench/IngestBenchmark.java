@@ -44,7 +44,8 @@ final class IngestBenchmark {
         KafkaTools.ConsumerRate ceiling = KafkaTools.consumerPerformance(stack.bootstrap(), "continuity\\.(plan|catalog)-events",
                 records.size(), options.out());
         table.add("B1", "ingest: plan + catalog events applied per second, resolution included", rate, "events/s",
-                ceiling.fetchPerSecond(), "ConsumerPerformance, same records", null, null);
+                ceiling.fetchPerSecond(), "ConsumerPerformance, same records", "≥ 0.25 × ConsumerPerformance",
+                rate >= 0.25 * ceiling.fetchPerSecond());
         table.note(String.format("B1: %d records (%d catalog, %d plan) from %d channels; published in %.1f s, all applied %.1f s and "
                 + "resolved %.1f s after the first was sent. ConsumerPerformance read %d records at %.0f/s including its group join, "
                 + "%.0f/s fetching.", records.size(), scale.library().assets(), records.size() - scale.library().assets(), channels,

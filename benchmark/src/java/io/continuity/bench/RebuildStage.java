@@ -30,6 +30,8 @@ final class RebuildStage {
     private final BenchOptions options;
     private final Footprint footprint;
     private final Phases phases;
+    /** B2's wall time in this run (seconds), for B8's ratio; null until B2 ran. */
+    private Double wallSeconds;
 
     RebuildStage(BenchOptions options, Footprint footprint, Phases phases) {
         this.options = options;
@@ -75,6 +77,7 @@ final class RebuildStage {
             stack.stop(service);
             double copySeconds = copyCeiling(stack, database, rows);
             double wall = wallNanos / 1e9;
+            wallSeconds = wall;
             table.add("B2", String.format("rebuild: %d ch × %d days from the log, wall time", channels, Scale.DAYS), wall, "s", copySeconds,
                     "COPY of the same rows", null, null);
             double rate = rows / wall;
@@ -82,6 +85,11 @@ final class RebuildStage {
             table.add("B2", "rebuild: playlog rows per second", rate, "rows/s", copyRate, "COPY, same table and indexes",
                     "≥ 0.5 × COPY", rate >= 0.5 * copyRate);
         }
+    }
+
+    /** B2's wall time in this run, in seconds (null when B2 did not run). */
+    Double wallSeconds() {
+        return wallSeconds;
     }
 
     /** Where the service's memory is (Native Memory Tracking and the heap's use; both on only when recording). */
@@ -93,7 +101,7 @@ final class RebuildStage {
                 + "; heap in use " + Jcmd.heapUsed(heap) + ".");
     }
 
-    private static long publish(BenchStack stack, PeerCorpus corpus, int channels) {
+    static long publish(BenchStack stack, PeerCorpus corpus, int channels) {
         long count = 0;
         try (RecordSender sender = new RecordSender(stack.bootstrap(), 5)) {
             for (OutgoingRecord r : corpus.catalog()) {
@@ -112,12 +120,17 @@ final class RebuildStage {
     }
 
     /** Waits until every record is applied and every channel has its 7 current days; returns when (nanoTime). */
-    private static long awaitResolved(Service service, int channels, long records, Scale scale) {
+    static long awaitResolved(Service service, int channels, long records, Scale scale) {
+        return awaitResolved("B2", service, channels, records, scale);
+    }
+
+    /** As {@link #awaitResolved(Service, int, long, Scale)}, its progress lines starting with {@code stage}. */
+    static long awaitResolved(String stage, Service service, int channels, long records, Scale scale) {
         Progress progress = new Progress(scale.progressEvery());
         long[] done = new long[1];
         await().atMost(Duration.ofHours(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
             ResolutionStatus s = ResolutionStatus.of(service);
-            progress.every(() -> String.format("B2: %d/%d records applied, %d/%d channels resolved, %s since launch", s.applied(), records,
+            progress.every(() -> String.format(stage + ": %d/%d records applied, %d/%d channels resolved, %s since launch", s.applied(), records,
                     s.resolvedChannels(), channels, Progress.seconds(System.nanoTime() - service.launchedNanos())));
             done[0] = System.nanoTime();
             return s.done(records, channels);

@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param ingestChannels   channels published live for B1 (and used by B3, B4 and the XMLTV query)
  * @param ingestUpdates    assignment updates per channel in the B1 stream
  * @param rebuildChannels  channels in the event log B2 rebuilds (7 days each)
+ * @param scaleOutChannels channels in the event log B8 rebuilds with a 1 GiB heap (0: B8 is not run at this scale)
  * @param changeRate       plan changes offered per second (B3)
  * @param changeDuration   how long B3 offers them, after the warm-up
  * @param overrideRate     overrides offered per second (B4)
@@ -24,7 +25,7 @@ import java.util.Locale;
  * @param peerChannels     the B7 workload sizes
  * @param progressEvery    how often a long wait prints where it is
  */
-public record Scale(String name, Library library, int ingestChannels, int ingestUpdates, int rebuildChannels, double changeRate,
+public record Scale(String name, Library library, int ingestChannels, int ingestUpdates, int rebuildChannels, int scaleOutChannels, double changeRate,
         Duration changeDuration, double overrideRate, Duration overrideDuration, double backgroundRate, double queryRate,
         Duration queryDuration, Duration warmup, int e2eRecords, List<Integer> peerChannels, Duration progressEvery) {
 
@@ -40,11 +41,11 @@ public record Scale(String name, Library library, int ingestChannels, int ingest
 
     public static Scale of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "full" -> new Scale("full", PEER_LIBRARY, 100, 5, 1000, 1, seconds(120), 5, seconds(60), 1, 1000, seconds(30), seconds(5), 3000,
+            case "full" -> new Scale("full", PEER_LIBRARY, 100, 5, 1000, 10_000, 1, seconds(120), 5, seconds(60), 1, 1000, seconds(30), seconds(5), 3000,
                     List.of(10, 100), seconds(10));
-            case "small" -> new Scale("small", PEER_LIBRARY, 20, 5, 100, 1, seconds(20), 5, seconds(15), 1, 500, seconds(10), seconds(3), 1000,
+            case "small" -> new Scale("small", PEER_LIBRARY, 20, 5, 100, 1000, 1, seconds(20), 5, seconds(15), 1, 500, seconds(10), seconds(3), 1000,
                     List.of(10, 100), seconds(5));
-            case "smoke" -> new Scale("smoke", new Library(6, 20, 20, 30), 3, 2, 4, 1, seconds(2), 2, seconds(2), 1, 50, seconds(1),
+            case "smoke" -> new Scale("smoke", new Library(6, 20, 20, 30), 3, 2, 4, 0, 1, seconds(2), 2, seconds(2), 1, 50, seconds(1),
                     Duration.ofMillis(300), 100, List.of(2), seconds(2));
             default -> throw new IllegalArgumentException("bench.scale must be full, small or smoke, was '" + name + "'");
         };

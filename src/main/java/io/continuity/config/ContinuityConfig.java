@@ -59,6 +59,13 @@ public interface ContinuityConfig {
         /** Bytes of serialised events held at most; unset: a quarter of the maximum heap. */
         java.util.OptionalLong maxBytes();
 
+        /**
+         * Load the days {@code now} and a 24-hour range read ahead of the queries: every channel's when the service starts,
+         * a channel's again two seconds after its schedule last changed (one thread, within the bound).
+         */
+        @WithDefault("true")
+        boolean warm();
+
         /** Bytes of rendered XMLTV documents held at most (by ETag); a document larger than half of it is not held. */
         @WithDefault("67108864")
         long xmltvMaxBytes();

@@ -114,6 +114,21 @@ public class PlaylogReader {
             WHERE e.schedule_day_id = ? AND NOT e.is_overridden
             ORDER BY e.start_utc""";
 
+    /** The channels not retired. */
+    List<UUID> liveChannels() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT id FROM channel WHERE NOT is_retired ORDER BY id")) {
+            List<UUID> channels = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    channels.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return channels;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the live channels failed", e);
+        }
+    }
+
     /** The channel's current ScheduleDay versions that end after {@code since}, by start. */
     DayHeader[] currentDays(UUID channelId, Instant since) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CURRENT_DAYS)) {

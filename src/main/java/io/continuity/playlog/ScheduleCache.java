@@ -36,6 +36,10 @@ public class ScheduleCache {
     private static final Logger LOG = Logger.getLogger(ScheduleCache.class);
     /** How far back the days held in memory reach: a range that starts earlier is read from the database. */
     static final Duration HISTORY = Duration.ofDays(9);
+    /** How long a channel's schedule must stay unchanged before its days are loaded ahead of the queries. */
+    static final long WARM_QUIET_MS = 2_000;
+    /** What is loaded ahead: the days {@code now} (12 hours) and a 24-hour range from now read. */
+    private static final Duration WARM_SPAN = Duration.ofHours(26);
     /** Roughly what one day of a busy channel weighs, deflated (300 events): the margin {@link #full} keeps. */
     private static final long DAY_WEIGHT = 32_000;
 
@@ -52,6 +56,10 @@ public class ScheduleCache {
     private final Counter hits;
     private final Counter misses;
     private volatile boolean listening;
+    /** Channels whose days are to be loaded ahead of the queries, and from when (epoch ms): see {@link #warm}. */
+    private final ConcurrentHashMap<UUID, Long> toWarm = new ConcurrentHashMap<>();
+    private final boolean warming;
+    private volatile Thread warmer;
 
     public ScheduleCache(PlaylogReader reader, Clock clock, ContinuityConfig config, MeterRegistry metrics) {
         this.reader = reader;
@@ -61,6 +69,7 @@ public class ScheduleCache {
         this.events = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((UUID id, DayEvents day) -> day.weight()).build();
         this.hits = metrics.counter("continuity.query.cache", "result", "hit");
         this.misses = metrics.counter("continuity.query.cache", "result", "miss");
+        this.warming = enabled && config.queryCache().warm();
         LOG.debugf("Schedule query cache: %s, at most %d MiB of events", enabled ? "on" : "off", maxBytes >> 20);
     }
 
@@ -78,6 +87,60 @@ public class ScheduleCache {
     void listening(boolean now) {
         listening = now;
         forgetAll();
+        if (now && warming) {
+            long at = clock.millis();
+            reader.liveChannels().forEach(channel -> toWarm.putIfAbsent(channel, at));
+            startWarmer();
+        }
+    }
+
+    private synchronized void startWarmer() {
+        if (warmer == null) {
+            warmer = Thread.ofPlatform().daemon().name("schedule-cache-warmer").start(this::warm);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    synchronized void stop() {
+        if (warmer != null) {
+            warmer.interrupt();
+            warmer = null;
+        }
+    }
+
+    /**
+     * Loads, one channel at a time, the days a {@code now} and a 24-hour range from now read — for every live channel when
+     * the listener connects, and again for a channel {@value #WARM_QUIET_MS} ms after its last change — so the first
+     * query of a channel does not wait for PostgreSQL, and a thousand channels asked at once (a fleet of ChannelManagers
+     * starting) do not queue behind a thousand loads. It stops while the bound is reached, and never evicts for it.
+     */
+    private void warm() {
+        int loaded = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                long now = clock.millis();
+                UUID due = toWarm.entrySet().stream().filter(e -> e.getValue() <= now).map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+                if (due == null || !serving() || full()) {
+                    if (loaded > 0 && toWarm.isEmpty()) {
+                        LOG.debugf("Schedule query cache warmed %d channels", loaded);
+                        loaded = 0;
+                    }
+                    Thread.sleep(WARM_QUIET_MS / 4);
+                    continue;
+                }
+                Long at = toWarm.get(due);
+                if (at == null || at > now || !toWarm.remove(due, at)) {
+                    continue;
+                }
+                Instant from = Instant.ofEpochSecond(0, DayEvents.micros(clock.instant()) * 1_000);
+                range(due, from, from.plus(WARM_SPAN));
+                loaded++;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf("Warming the schedule query cache failed (%s); the queries load what they need", e.toString());
+            }
+        }
     }
 
     /** A ScheduleDay of {@code channelId} was written: its list of current versions is read again when next asked. */
@@ -91,6 +154,9 @@ public class ScheduleCache {
             }
             return new ChannelDays(held == null ? 1 : held.generation() + 1, null, 0);
         });
+        if (warming && warmer != null) {
+            toWarm.put(channelId, clock.millis() + WARM_QUIET_MS);
+        }
         LOG.tracef("schedule of %s changed (generation %d)", channelId, before.generation());
     }
 
@@ -168,6 +234,21 @@ public class ScheduleCache {
         channels.compute(channelId, (id, now) -> (now == null ? 0 : now.generation()) == generation && epoch.get() == startEpoch && listening
                 ? loaded : now);
         return loaded;
+    }
+
+    /** Whether the channel's current day at {@code at} is held in memory, its events included (without loading anything). */
+    boolean holds(UUID channelId, Instant at) {
+        ChannelDays held = channels.get(channelId);
+        if (held == null || held.days() == null) {
+            return false;
+        }
+        long us = DayEvents.micros(at);
+        for (PlaylogReader.DayHeader day : held.days()) {
+            if (day.startUs() <= us && us < day.endUs()) {
+                return events.getIfPresent(day.id()) != null;
+            }
+        }
+        return false;
     }
 
     /** The events of one version between two indexes. */

@@ -98,6 +98,13 @@ class ScheduleQueriesFromMemoryTest {
     }
 
     @Test
+    void aNewChannelsDaysAreInMemoryBeforeAnyoneAsks() {
+        ScheduledChannel fresh = new ScheduledChannel().publish(kafka, new Db(dataSource));
+        // nothing asks for this channel's schedule: only the warmer can load it
+        await().atMost(Duration.ofSeconds(30)).until(() -> cache.holds(fresh.channelId, clock.instant()));
+    }
+
+    @Test
     void nowFromMemoryIsWhatTheDatabaseHolds() throws IOException {
         JsonNode body = EventJson.mapper().readTree(asScheduler().get("/api/v1/channels/{c}/now", channel.channelId.toString())
                 .then().statusCode(200).extract().asString());
