@@ -129,11 +129,15 @@ final class RebuildStage {
         Progress progress = new Progress(scale.progressEvery());
         long[] done = new long[1];
         await().atMost(Duration.ofHours(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
-            ResolutionStatus s = ResolutionStatus.of(service);
-            progress.every(() -> String.format(stage + ": %d/%d records applied, %d/%d channels resolved, %s since launch", s.applied(), records,
-                    s.resolvedChannels(), channels, Progress.seconds(System.nanoTime() - service.launchedNanos())));
-            done[0] = System.nanoTime();
-            return s.done(records, channels);
+            ResolutionStatus quick = ResolutionStatus.quick(service);
+            long at = System.nanoTime();
+            progress.every(() -> {
+                ResolutionStatus s = ResolutionStatus.of(service);
+                return String.format(stage + ": %d/%d records applied, %d/%d channels resolved, %s since launch", s.applied(), records,
+                        s.resolvedChannels(), channels, Progress.seconds(System.nanoTime() - service.launchedNanos()));
+            });
+            done[0] = at;
+            return quick.quiet(records) && ResolutionStatus.of(service).done(records, channels);
         });
         return done[0];
     }

@@ -18,6 +18,22 @@ record ResolutionStatus(long applied, long resolvedChannels, long pending) {
                 ((Number) s.get("pending")).longValue());
     }
 
+    /**
+     * Records applied and channels waiting, without counting the resolved ones (-1): at 10,000 channels that count groups
+     * 70,000 days, and polled four times a second it took a noticeable share of the database the service was using.
+     */
+    static ResolutionStatus quick(Service service) {
+        Map<String, Object> s = service.db().rows("""
+                SELECT (SELECT coalesce(sum(next_offset), 0) FROM consumer_offset WHERE group_id = ?) AS applied,
+                       (SELECT count(*) FROM resolution_request) AS pending""", service.group()).get(0);
+        return new ResolutionStatus(((Number) s.get("applied")).longValue(), -1, ((Number) s.get("pending")).longValue());
+    }
+
+    /** Whether the service could be done: every record applied and nothing waiting (the resolved channels still to count). */
+    boolean quiet(long records) {
+        return applied >= records && pending == 0;
+    }
+
     boolean done(long records, long channels) {
         return applied >= records && resolvedChannels >= channels && pending == 0;
     }

@@ -22,6 +22,8 @@ final class DayEvents {
     /** Events per deflated block: {@code now} inflates one or two blocks, a 24-hour range all of a day's. */
     static final int BLOCK = 16;
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
+    /** A block's inflated JSON, per thread: an answer copies from it and allocates nothing else. */
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[16 * 1024]});
 
     private final long[] startUs;
     private final long[] endUs;
@@ -96,7 +98,7 @@ final class DayEvents {
         }
 
         void write(OutputStream out) throws IOException {
-            out.write(day.json(index, index + 1));
+            out.write(day.json(index));
         }
     }
 
@@ -147,47 +149,51 @@ final class DayEvents {
      * commas (a comma before the first too when {@code comma}); returns where they end.
      */
     int copyEvents(int from, int to, boolean comma, byte[] target, int at) {
-        if (from >= to) {
-            return at;
-        }
-        byte[] json = inflate(from / BLOCK, (to - 1) / BLOCK);
-        int base = jsonStart[from / BLOCK * BLOCK];
-        for (int i = from; i < to; i++) {
-            if (comma || i > from) {
-                target[at++] = ',';
+        byte[][] scratch = SCRATCH.get();
+        for (int b = from / BLOCK; from < to; b++) {
+            int blockStart = jsonStart[b * BLOCK];
+            int blockEnd = jsonStart[Math.min(startUs.length, (b + 1) * BLOCK)];
+            if (scratch[0].length < blockEnd - blockStart) {
+                scratch[0] = new byte[Math.max(blockEnd - blockStart, scratch[0].length * 2)];
             }
-            int length = jsonStart[i + 1] - jsonStart[i];
-            System.arraycopy(json, jsonStart[i] - base, target, at, length);
-            at += length;
+            byte[] block = scratch[0];
+            inflate(b, block, blockEnd - blockStart);
+            int last = Math.min(to, (b + 1) * BLOCK);
+            for (int i = from; i < last; i++) {
+                if (comma) {
+                    target[at++] = ',';
+                }
+                comma = true;
+                int length = jsonStart[i + 1] - jsonStart[i];
+                System.arraycopy(block, jsonStart[i] - blockStart, target, at, length);
+                at += length;
+            }
+            from = last;
         }
         return at;
     }
 
-    /** The JSON of events {@code from} to {@code to} (exclusive), without separators. */
-    byte[] json(int from, int to) {
-        int base = jsonStart[from / BLOCK * BLOCK];
-        return Arrays.copyOfRange(inflate(from / BLOCK, (to - 1) / BLOCK), jsonStart[from] - base, jsonStart[to] - base);
+    /** The JSON of event {@code index}. */
+    byte[] json(int index) {
+        byte[] json = new byte[jsonStart[index + 1] - jsonStart[index]];
+        copyEvents(index, index + 1, false, json, 0);
+        return json;
     }
 
-    /** The JSON of every event of blocks {@code firstBlock} to {@code lastBlock} (inclusive), inflated. */
-    private byte[] inflate(int firstBlock, int lastBlock) {
-        int base = jsonStart[firstBlock * BLOCK];
-        byte[] whole = new byte[jsonStart[Math.min(startUs.length, (lastBlock + 1) * BLOCK)] - base];
+    /** Inflates block {@code b} (its {@code length} bytes of JSON) into the start of {@code into}. */
+    private void inflate(int b, byte[] into, int length) {
         Inflater inflater = INFLATERS.get();
         try {
+            inflater.reset();
+            inflater.setInput(packed, packedStart[b], packedStart[b + 1] - packedStart[b]);
             int at = 0;
-            for (int b = firstBlock; b <= lastBlock; b++) {
-                inflater.reset();
-                inflater.setInput(packed, packedStart[b], packedStart[b + 1] - packedStart[b]);
-                while (!inflater.finished()) {
-                    int n = inflater.inflate(whole, at, whole.length - at);
-                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                        throw new IllegalStateException("a deflated block of schedule events ended early");
-                    }
-                    at += n;
+            while (at < length) {
+                int n = inflater.inflate(into, at, length - at);
+                if (n == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("a deflated block of schedule events holds less than it should");
                 }
+                at += n;
             }
-            return whole;
         } catch (DataFormatException e) {
             throw new IllegalStateException("a deflated block of schedule events is corrupt", e);
         }

@@ -38,8 +38,10 @@ public class ScheduleCache {
     static final Duration HISTORY = Duration.ofDays(9);
     /** How long a channel's schedule must stay unchanged before its days are loaded ahead of the queries. */
     static final long WARM_QUIET_MS = 2_000;
-    /** What is loaded ahead: the days {@code now} (12 hours) and a 24-hour range from now read. */
+    /** What is loaded ahead first: the days {@code now} (12 hours) and a 24-hour range from now read. */
     private static final Duration WARM_SPAN = Duration.ofHours(26);
+    /** What is loaded ahead once every channel's first span is: the rest of a week, for ranges asked further ahead. */
+    private static final Duration WARM_AHEAD = Duration.ofDays(7);
     /** Roughly what one day of a busy channel weighs, deflated (300 events): the margin {@link #full} keeps. */
     private static final long DAY_WEIGHT = 32_000;
 
@@ -58,6 +60,8 @@ public class ScheduleCache {
     private volatile boolean listening;
     /** Channels whose days are to be loaded ahead of the queries, and from when (epoch ms): see {@link #warm}. */
     private final ConcurrentHashMap<UUID, Long> toWarm = new ConcurrentHashMap<>();
+    /** Channels whose later days are to be loaded too, once every channel's near ones are ({@link #WARM_AHEAD}). */
+    private final ConcurrentHashMap<UUID, Long> toWarmAhead = new ConcurrentHashMap<>();
     private final boolean warming;
     private volatile Thread warmer;
 
@@ -89,7 +93,10 @@ public class ScheduleCache {
         forgetAll();
         if (now && warming) {
             long at = clock.millis();
-            reader.liveChannels().forEach(channel -> toWarm.putIfAbsent(channel, at));
+            reader.liveChannels().forEach(channel -> {
+                toWarm.putIfAbsent(channel, at);
+                toWarmAhead.putIfAbsent(channel, at);
+            });
             startWarmer();
         }
     }
@@ -98,6 +105,16 @@ public class ScheduleCache {
         if (warmer == null) {
             warmer = Thread.ofPlatform().daemon().name("schedule-cache-warmer").start(this::warm);
         }
+    }
+
+    /** Takes a channel whose time has come off {@code queue}, or null when none has. */
+    private static UUID claim(ConcurrentHashMap<UUID, Long> queue, long now) {
+        for (java.util.Map.Entry<UUID, Long> entry : queue.entrySet()) {
+            if (entry.getValue() <= now && queue.remove(entry.getKey(), entry.getValue())) {
+                return entry.getKey();
+            }
+        }
+        return null;
     }
 
     @jakarta.annotation.PreDestroy
@@ -112,28 +129,30 @@ public class ScheduleCache {
      * Loads, one channel at a time, the days a {@code now} and a 24-hour range from now read — for every live channel when
      * the listener connects, and again for a channel {@value #WARM_QUIET_MS} ms after its last change — so the first
      * query of a channel does not wait for PostgreSQL, and a thousand channels asked at once (a fleet of ChannelManagers
-     * starting) do not queue behind a thousand loads. It stops while the bound is reached, and never evicts for it.
+     * starting) do not queue behind a thousand loads; then, the same way, each channel's days for the rest of the week.
+     * It stops while the bound is reached, and never evicts for it.
      */
     private void warm() {
         int loaded = 0;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 long now = clock.millis();
-                UUID due = toWarm.entrySet().stream().filter(e -> e.getValue() <= now).map(java.util.Map.Entry::getKey).findFirst().orElse(null);
-                if (due == null || !serving() || full()) {
-                    if (loaded > 0 && toWarm.isEmpty()) {
-                        LOG.debugf("Schedule query cache warmed %d channels", loaded);
+                boolean near = true;
+                UUID due = serving() && !full() ? claim(toWarm, now) : null;
+                if (due == null && serving() && !full()) {
+                    near = false;
+                    due = claim(toWarmAhead, now);
+                }
+                if (due == null) {
+                    if (loaded > 0 && toWarm.isEmpty() && toWarmAhead.isEmpty()) {
+                        LOG.debugf("Schedule query cache warmed %d channel spans", loaded);
                         loaded = 0;
                     }
                     Thread.sleep(WARM_QUIET_MS / 4);
                     continue;
                 }
-                Long at = toWarm.get(due);
-                if (at == null || at > now || !toWarm.remove(due, at)) {
-                    continue;
-                }
                 Instant from = Instant.ofEpochSecond(0, DayEvents.micros(clock.instant()) * 1_000);
-                range(due, from, from.plus(WARM_SPAN));
+                range(due, from, from.plus(near ? WARM_SPAN : WARM_AHEAD));
                 loaded++;
             } catch (InterruptedException e) {
                 return;
@@ -155,7 +174,9 @@ public class ScheduleCache {
             return new ChannelDays(held == null ? 1 : held.generation() + 1, null, 0);
         });
         if (warming && warmer != null) {
-            toWarm.put(channelId, clock.millis() + WARM_QUIET_MS);
+            long due = clock.millis() + WARM_QUIET_MS;
+            toWarm.put(channelId, due);
+            toWarmAhead.put(channelId, due);
         }
         LOG.tracef("schedule of %s changed (generation %d)", channelId, before.generation());
     }

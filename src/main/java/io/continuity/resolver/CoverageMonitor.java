@@ -57,7 +57,7 @@ public class CoverageMonitor {
         Map<UUID, Instant> coveredUntil = current.coverage();
         Duration minimum = Duration.ofDays(config.horizon().minimumLeadDays());
         int owned = 0;
-        int requested = 0;
+        Map<UUID, Integer> toResolve = new java.util.LinkedHashMap<>();
         for (ChannelEntity channel : ChannelEntity.<ChannelEntity>list("retired = false order by id")) {
             int partition = partitions.planPartitionOf(channel.id);
             if (!ownedPartitions.contains(partition)) {
@@ -75,10 +75,11 @@ public class CoverageMonitor {
                 }
             }
             if (everyChannel || horizonShort(CoreMapping.channel(channel), covered, now, config.horizon().days())) {
-                requests.request(channel.id, partition, "horizon roll", now);
-                requested++;
+                toResolve.put(channel.id, partition);
             }
         }
+        requests.requestEach(toResolve, "horizon roll", now);
+        int requested = toResolve.size();
         LOG.logf(requested > 0 ? Logger.Level.INFO : Logger.Level.DEBUG, "Horizon roll at %s: %d of %d owned channels to resolve (%s)", now,
                 requested, owned, everyChannel ? "first roll after start-up: every channel" : "a new broadcast day entered their horizon");
     }

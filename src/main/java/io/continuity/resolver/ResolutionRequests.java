@@ -91,12 +91,36 @@ public class ResolutionRequests {
                 .setParameter(8, MAX_CAUSES).setParameter(9, lane == Lane.URGENT).executeUpdate();
     }
 
+    /**
+     * Asks for the resolution of every day of the horizon of each of {@code channels} (channel id → its plan partition),
+     * in the bulk lane, in one statement per thousand channels: a horizon roll of 10,000 channels was 10,000 statements.
+     * Coalesces with waiting requests as {@link #request(UUID, int, String, Instant)} does.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requestEach(java.util.Map<UUID, Integer> channels, String reason, Instant at) {
+        List<java.util.Map.Entry<UUID, Integer>> all = List.copyOf(channels.entrySet());
+        String traceparent = Tracing.currentTraceparent();
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<java.util.Map.Entry<UUID, Integer>> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            em.createNativeQuery("""
+                    INSERT INTO resolution_request (channel_id, partition_no, reason, requested_at, traceparent, days, causes, urgent)
+                    SELECT c, p, ?3, ?4, ?5, NULL, '{}', false FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS int[])) AS t(c, p)
+                    ON CONFLICT (channel_id) DO UPDATE SET reason = EXCLUDED.reason, requested_at = EXCLUDED.requested_at,
+                        traceparent = coalesce(EXCLUDED.traceparent, resolution_request.traceparent), days = NULL""")
+                    .setParameter(1, chunk.stream().map(e -> e.getKey().toString()).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                    .setParameter(2, chunk.stream().map(e -> e.getValue().toString()).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                    .setParameter(3, reason).setParameter(4, at).setParameter(5, traceparent).executeUpdate();
+        }
+    }
+
     /** Every live channel, e.g. after a change every channel's schedule may depend on. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestAll(String reason, Instant at) {
         @SuppressWarnings("unchecked")
         List<UUID> channels = em.createNativeQuery("SELECT id FROM channel WHERE NOT is_retired ORDER BY id", UUID.class).getResultList();
-        channels.forEach(id -> request(id, partitions.planPartitionOf(id), reason, at));
+        java.util.Map<UUID, Integer> each = new java.util.LinkedHashMap<>();
+        channels.forEach(id -> each.put(id, partitions.planPartitionOf(id)));
+        requestEach(each, reason, at);
     }
 
     /** Requests for channels on the given plan-events partitions: urgent ones first, then oldest first. */

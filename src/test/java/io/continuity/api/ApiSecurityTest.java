@@ -17,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Fixtures;
 import io.continuity.testing.Tokens;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+import jakarta.inject.Inject;
 
 /**
  * Bearer-token rules: no or bad token 401, viewer reads but may not write (403), scheduler writes; health, metrics and
@@ -31,6 +34,18 @@ import io.smallrye.jwt.util.KeyUtils;
 @QuarkusTest
 @WithTestResource(ContinuityTestResources.class)
 class ApiSecurityTest {
+
+    @Inject
+    JWTCallerPrincipalFactory tokens;
+
+    @Test
+    void tokensAreVerifiedThroughTheCacheOfVerifiedTokens() {
+        assertThat(ClientProxy.unwrap(tokens)).isInstanceOf(VerifiedTokens.class);
+        String token = Tokens.mint("cached@continuity.test", Duration.ofHours(1), Roles.VIEWER);
+        given().auth().oauth2(token).get("/api/v1/channels").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/channels").then().statusCode(200);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(channelBody()).post("/api/v1/channels").then().statusCode(403);
+    }
 
     @Test
     void requestsWithoutATokenAreRefusedWith401() {
