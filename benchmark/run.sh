@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the Continuity benchmarks B1-B7: packages the service, starts a real Kafka broker (KRaft, in-JVM), PostgreSQL
+# Runs the Continuity benchmarks B1-B8: packages the service, starts a real Kafka broker (KRaft, in-JVM), PostgreSQL
 # (the one on 127.0.0.1:5432, else an embedded one) and the packaged service, shows progress, and prints one table
 # (also written to target/bench/results.md). See benchmark/README.md.
 #

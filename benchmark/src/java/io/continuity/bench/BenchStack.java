@@ -85,6 +85,9 @@ final class BenchStack implements AutoCloseable {
         config.put("continuity.consumer-group", group);
         config.put("continuity.clock.start", CLOCK_START.toString());
         config.put("continuity.horizon.days", Integer.toString(Scale.DAYS - 1));
+        // -Dbench.service.<key>=<value> passes <key>=<value> to every service the run starts (e.g. to compare a setting)
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.service.")).sorted()
+                .forEach(k -> config.put(k.substring("bench.service.".length()), System.getProperty(k)));
         List<String> jvm = new ArrayList<>();
         if (options.jfr()) {
             jvm.addAll(List.of("-XX:StartFlightRecording=filename=" + jfrFile(name) + ",settings=profile,dumponexit=true",

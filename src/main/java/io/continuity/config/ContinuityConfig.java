@@ -66,6 +66,10 @@ public interface ContinuityConfig {
         @WithDefault("true")
         boolean warm();
 
+        /** How far ahead the warming loads each channel's days once every channel's first 26 hours are held. */
+        @WithDefault("P7D")
+        java.time.Duration warmAhead();
+
         /** Bytes of rendered XMLTV documents held at most (by ETag); a document larger than half of it is not held. */
         @WithDefault("67108864")
         long xmltvMaxBytes();

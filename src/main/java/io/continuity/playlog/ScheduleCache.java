@@ -40,8 +40,6 @@ public class ScheduleCache {
     static final long WARM_QUIET_MS = 2_000;
     /** What is loaded ahead first: the days {@code now} (12 hours) and a 24-hour range from now read. */
     private static final Duration WARM_SPAN = Duration.ofHours(26);
-    /** What is loaded ahead once every channel's first span is: the rest of a week, for ranges asked further ahead. */
-    private static final Duration WARM_AHEAD = Duration.ofDays(7);
     /** Roughly what one day of a busy channel weighs, deflated (300 events): the margin {@link #full} keeps. */
     private static final long DAY_WEIGHT = 32_000;
 
@@ -60,9 +58,11 @@ public class ScheduleCache {
     private volatile boolean listening;
     /** Channels whose days are to be loaded ahead of the queries, and from when (epoch ms): see {@link #warm}. */
     private final ConcurrentHashMap<UUID, Long> toWarm = new ConcurrentHashMap<>();
-    /** Channels whose later days are to be loaded too, once every channel's near ones are ({@link #WARM_AHEAD}). */
+    /** Channels whose later days are to be loaded too, once every channel's near ones are ({@code warmAhead}). */
     private final ConcurrentHashMap<UUID, Long> toWarmAhead = new ConcurrentHashMap<>();
     private final boolean warming;
+    /** What is loaded ahead once every channel's first span is ({@code continuity.query-cache.warm-ahead}). */
+    private final Duration warmAhead;
     private volatile Thread warmer;
 
     public ScheduleCache(PlaylogReader reader, Clock clock, ContinuityConfig config, MeterRegistry metrics) {
@@ -74,6 +74,7 @@ public class ScheduleCache {
         this.hits = metrics.counter("continuity.query.cache", "result", "hit");
         this.misses = metrics.counter("continuity.query.cache", "result", "miss");
         this.warming = enabled && config.queryCache().warm();
+        this.warmAhead = config.queryCache().warmAhead();
         LOG.debugf("Schedule query cache: %s, at most %d MiB of events", enabled ? "on" : "off", maxBytes >> 20);
     }
 
@@ -95,7 +96,9 @@ public class ScheduleCache {
             long at = clock.millis();
             reader.liveChannels().forEach(channel -> {
                 toWarm.putIfAbsent(channel, at);
-                toWarmAhead.putIfAbsent(channel, at);
+                if (warmAhead.compareTo(WARM_SPAN) > 0) {
+                    toWarmAhead.putIfAbsent(channel, at);
+                }
             });
             startWarmer();
         }
@@ -139,7 +142,7 @@ public class ScheduleCache {
                 long now = clock.millis();
                 boolean near = true;
                 UUID due = serving() && !full() ? claim(toWarm, now) : null;
-                if (due == null && serving() && !full()) {
+                if (due == null && serving() && !full() && warmAhead.compareTo(WARM_SPAN) > 0) {
                     near = false;
                     due = claim(toWarmAhead, now);
                 }
@@ -152,12 +155,17 @@ public class ScheduleCache {
                     continue;
                 }
                 Instant from = Instant.ofEpochSecond(0, DayEvents.micros(clock.instant()) * 1_000);
-                range(due, from, from.plus(near ? WARM_SPAN : WARM_AHEAD));
+                range(due, from, from.plus(near ? WARM_SPAN : warmAhead));
                 loaded++;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.debugf("Warming the schedule query cache failed (%s); the queries load what they need", e.toString());
+                try {
+                    Thread.sleep(WARM_QUIET_MS); // the database may be away: do not spin against it
+                } catch (InterruptedException stop) {
+                    return;
+                }
             }
         }
     }
@@ -176,7 +184,9 @@ public class ScheduleCache {
         if (warming && warmer != null) {
             long due = clock.millis() + WARM_QUIET_MS;
             toWarm.put(channelId, due);
-            toWarmAhead.put(channelId, due);
+            if (warmAhead.compareTo(WARM_SPAN) > 0) {
+                toWarmAhead.put(channelId, due);
+            }
         }
         LOG.tracef("schedule of %s changed (generation %d)", channelId, before.generation());
     }
