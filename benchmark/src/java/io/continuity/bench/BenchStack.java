@@ -85,9 +85,13 @@ final class BenchStack implements AutoCloseable {
         config.put("continuity.consumer-group", group);
         config.put("continuity.clock.start", CLOCK_START.toString());
         config.put("continuity.horizon.days", Integer.toString(Scale.DAYS - 1));
-        // -Dbench.service.<key>=<value> passes <key>=<value> to every service the run starts (e.g. to compare a setting)
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.service.")).sorted()
-                .forEach(k -> config.put(k.substring("bench.service.".length()), System.getProperty(k)));
+        // -Dbench.service=key=value,key=value passes settings to every service the run starts (e.g. to compare one)
+        for (String setting : System.getProperty("bench.service", "").split(",")) {
+            int eq = setting.indexOf('=');
+            if (eq > 0) {
+                config.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+            }
+        }
         List<String> jvm = new ArrayList<>();
         if (options.jfr()) {
             jvm.addAll(List.of("-XX:StartFlightRecording=filename=" + jfrFile(name) + ",settings=profile,dumponexit=true",
