@@ -1,5 +1,9 @@
 package io.continuity.iptv;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,4 +17,11 @@ public interface IptvConfig {
      */
     @WithDefault("http://localhost:8090")
     String streamBaseUrl();
+
+    /**
+     * The channels a playout ChannelManager streams, when it streams only some ({@code continuity.playout.channels} of
+     * that process): the M3U playlist and the guide's Watch list then offer only these, so no player is handed a stream
+     * that answers 404. Unset, every live channel is offered.
+     */
+    Optional<List<UUID>> channels();
 }

@@ -97,6 +97,7 @@ final class LocalPlayout {
         config.put("continuity.demo.media-channel", "true");
         config.put("continuity.simulator.channels", String.join(",", DemoSeeder.SIMULATED_CHANNELS));
         config.put("continuity.iptv.stream-base-url", "http://localhost:" + hlsPort);
+        config.put("continuity.iptv.channels", DemoSeeder.TEST_CARD.toString());
         return config;
     }
 

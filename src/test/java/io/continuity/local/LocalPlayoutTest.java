@@ -61,7 +61,8 @@ class LocalPlayoutTest {
                 .containsEntry("continuity.library.ffprobe", "/usr/bin/ffprobe")
                 .containsEntry("continuity.demo.media-channel", "true")
                 .containsEntry("continuity.simulator.channels", "retro-tv,euro-kids,cinema-one,sydney-news")
-                .containsEntry("continuity.iptv.stream-base-url", "http://localhost:18090");
+                .containsEntry("continuity.iptv.stream-base-url", "http://localhost:18090")
+                .containsEntry("continuity.iptv.channels", DemoSeeder.TEST_CARD.toString());
         assertThat(LocalPlayout.streamUrl(18090)).isEqualTo("http://localhost:18090/hls/" + DemoSeeder.TEST_CARD + "/live.m3u8");
     }
 }

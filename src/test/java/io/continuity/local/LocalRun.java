@@ -179,8 +179,8 @@ public final class LocalRun {
         String base = "http://localhost:" + httpPort;
         log("Continuity is ready. Ctrl+C, or stopping Maven, stops everything this run started.");
         log("  Program guide, signed in as scheduler: " + base + "/#token=" + scheduler);
-        log("  XMLTV for an IPTV player (viewer token): " + base + "/api/v1/epg/xmltv?access_token=" + viewer);
-        log("  M3U channel list for an IPTV player (viewer token): " + base + "/iptv/channels.m3u?access_token=" + viewer);
+        log("  M3U channel list for an IPTV player (viewer token; it hands the player the XMLTV guide with the same token): " + base
+                + "/iptv/channels.m3u?access_token=" + viewer);
         if (playout.on()) {
             log("  Live HLS of the Test Card channel (the guide's Watch button; log " + relative(playoutLog) + "): " + LocalPlayout.streamUrl(hlsPort));
         } else {
