@@ -62,6 +62,8 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx512m");
+        // Kafka's zstd compression loads a native library: allowed up front instead of warned about on the console (JDK 24+)
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + httpPort);
         Map<String, String> properties = new LinkedHashMap<>(Tokens.verificationConfig());
