@@ -9,10 +9,12 @@ import io.continuity.events.OutgoingRecord;
 import static org.awaitility.Awaitility.await;
 
 /**
- * B1: plan and catalog events applied per second, resolution included. The service is running and idle; the whole
- * stream (the catalog, then every channel's configuration, plan, assignments and a few changes) is published as fast
- * as the broker takes it, and the clock stops when every record is applied and every channel's 7 days are resolved.
- * The ceiling is Kafka's ConsumerPerformance reading the same records from the same broker.
+ * B1: plan and catalog events applied per second. The service is running and idle; the whole stream (the catalog, then
+ * every channel's configuration, plan, assignments and a few changes) is published as fast as the broker takes it. The
+ * goal is judged as the performance issue states it, on events applied (each record's projection written, journaled
+ * and its offset stored) per second; a second row carries the rate with resolution included (the clock stopped when
+ * every channel's 7 days are resolved too). The ceiling is Kafka's ConsumerPerformance reading the same records from
+ * the same broker.
  */
 final class IngestBenchmark {
 
@@ -39,13 +41,15 @@ final class IngestBenchmark {
         phases.add("B1 ingest", stack.jfrFile("live"), start, end);
         double seconds = (end - start) / 1e9;
         double rate = records.size() / seconds;
-        Progress.say(String.format("B1: %d records applied and resolved in %.1f s (%.0f/s); measuring ConsumerPerformance", records.size(),
-                seconds, rate));
+        double appliedRate = records.size() / ((applied[0] - start) / 1e9);
+        Progress.say(String.format("B1: %d records applied in %.1f s (%.0f/s), resolved too in %.1f s (%.0f/s); measuring ConsumerPerformance",
+                records.size(), (applied[0] - start) / 1e9, appliedRate, seconds, rate));
         KafkaTools.ConsumerRate ceiling = KafkaTools.consumerPerformance(stack.bootstrap(), "continuity\\.(plan|catalog)-events",
                 records.size(), options.out());
-        table.add("B1", "ingest: plan + catalog events applied per second, resolution included", rate, "events/s",
-                ceiling.fetchPerSecond(), "ConsumerPerformance, same records", "≥ 0.25 × ConsumerPerformance",
-                rate >= 0.25 * ceiling.fetchPerSecond());
+        table.add("B1", "ingest: plan + catalog events applied per second", appliedRate, "events/s", ceiling.fetchPerSecond(),
+                "ConsumerPerformance, same records", "≥ 0.25 × ConsumerPerformance", appliedRate >= 0.25 * ceiling.fetchPerSecond());
+        table.add("B1", "ingest: the same, until every channel's days are resolved too", rate, "events/s", ceiling.fetchPerSecond(),
+                "ConsumerPerformance, same records", null, null);
         table.note(String.format("B1: %d records (%d catalog, %d plan) from %d channels; published in %.1f s, all applied %.1f s and "
                 + "resolved %.1f s after the first was sent. ConsumerPerformance read %d records at %.0f/s including its group join, "
                 + "%.0f/s fetching.", records.size(), scale.library().assets(), records.size() - scale.library().assets(), channels,
