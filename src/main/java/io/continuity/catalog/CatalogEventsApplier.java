@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,6 +25,7 @@ import io.continuity.resolver.CatalogImpact;
 import io.continuity.resolver.CoreMapping;
 import io.continuity.resolver.core.CatalogAsset;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 
 /** Routes each {@code continuity.catalog-events} record to the catalog projection. */
 @ApplicationScoped
@@ -32,11 +34,13 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
     private final CatalogProjection catalog;
     private final CatalogImpact impact;
     private final Clock clock;
+    private final EntityManager em;
     private final List<CatalogImpact.Change> changes = new ArrayList<>();
     /** The batch's assets, loaded in one query by {@link #prepare}; a key without a value is an asset not stored yet. */
     private final Map<UUID, CatalogAssetEntity> assets = new HashMap<>();
 
-    public CatalogEventsApplier(CatalogProjection catalog, CatalogImpact impact, Clock clock) {
+    public CatalogEventsApplier(CatalogProjection catalog, CatalogImpact impact, Clock clock, EntityManager em) {
+        this.em = em;
         this.catalog = catalog;
         this.impact = impact;
         this.clock = clock;
@@ -51,6 +55,9 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
         if (!changes.isEmpty()) {
             List<CatalogImpact.Change> batch = List.copyOf(changes);
             changes.clear();
+            // the batch's assets are written now and leave the persistence context: the impact's requests flush it again
+            em.flush();
+            assets.values().stream().filter(Objects::nonNull).forEach(em::detach);
             assets.clear();
             impact.request(batch, clock.instant());
         }

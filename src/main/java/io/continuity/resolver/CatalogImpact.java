@@ -73,22 +73,28 @@ public class CatalogImpact {
         // only a virtual package needs the catalog: load it (all of it, when it changed) only if one is reached
         Supplier<CatalogView> catalog = memoized(catalogs::current);
         Instant now = clock.instant();
-        Map<UUID, List<PlanSpec>> plans = ChannelInputs.plansByChannel();
+        // The batch's own writes go out first; every channel, plan and assignment read here is detached once mapped, so the
+        // flush before each request below does not dirty-check them all (at 1,000 channels ~32,000 entities, once per
+        // affected channel: most of a catalog batch's time in B2's profile).
+        em.flush();
+        Map<UUID, List<PlanSpec>> plans = ChannelInputs.plansByChannel(em);
+        List<ChannelEntity> live = ChannelEntity.list("retired = false order by id");
+        List<ChannelSpec> specs = live.stream().map(CoreMapping::channel).toList();
+        live.forEach(em::detach);
         int channels = 0;
-        for (ChannelEntity channel : ChannelEntity.<ChannelEntity>list("retired = false order by id")) {
-            ChannelSpec spec = CoreMapping.channel(channel);
+        for (ChannelSpec spec : specs) {
             List<LocalDate> horizon = horizon(spec, now);
             Set<LocalDate> days = new TreeSet<>();
             List<String> causes = new ArrayList<>();
             for (Change change : changes) {
-                Set<LocalDate> hit = affected(spec, plans.getOrDefault(channel.id, List.of()), change, catalog, horizon);
+                Set<LocalDate> hit = affected(spec, plans.getOrDefault(spec.id(), List.of()), change, catalog, horizon);
                 if (!hit.isEmpty()) {
                     days.addAll(hit);
                     causes.add(change.cause());
                 }
             }
             if (!days.isEmpty()) {
-                requests.request(channel.id, partitions.planPartitionOf(channel.id), "catalog change", at, days, causes);
+                requests.request(spec.id(), partitions.planPartitionOf(spec.id()), "catalog change", at, days, causes);
                 channels++;
             }
         }
