@@ -130,12 +130,20 @@ public class ResolutionRequests {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT channel_id, requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text), urgent FROM resolution_request
+        List<Object[]> rows = em.createNativeQuery("SELECT " + PENDING_COLUMNS + """
+                 FROM resolution_request
                 WHERE partition_no = ANY (?1) ORDER BY urgent DESC, requested_at, channel_id LIMIT ?2""")
                 .setParameter(1, ownedPartitions.toArray(Integer[]::new)).setParameter(2, limit).getResultList();
-        return rows.stream().map(r -> new Pending((UUID) r[0], Commands.instant(r[1]), (String) r[2], (String) r[3], days((String) r[4]),
-                causes((String) r[5]), Boolean.TRUE.equals(r[6]) ? Lane.URGENT : Lane.BULK)).toList();
+        return rows.stream().map(ResolutionRequests::pending).toList();
+    }
+
+    /** The columns {@link #pending(Object[])} reads, in its order. */
+    private static final String PENDING_COLUMNS =
+            "channel_id, requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text), urgent";
+
+    private static Pending pending(Object[] r) {
+        return new Pending((UUID) r[0], Commands.instant(r[1]), (String) r[2], (String) r[3], days((String) r[4]), causes((String) r[5]),
+                Boolean.TRUE.equals(r[6]) ? Lane.URGENT : Lane.BULK);
     }
 
     /**
@@ -147,11 +155,9 @@ public class ResolutionRequests {
     @Transactional(Transactional.TxType.MANDATORY)
     public Pending seenBy(UUID channelId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text), urgent FROM resolution_request
-                WHERE channel_id = ?1""").setParameter(1, channelId).getResultList();
-        return rows.stream().findFirst().map(r -> new Pending(channelId, Commands.instant(r[0]), (String) r[1], (String) r[2], days((String) r[3]),
-                causes((String) r[4]), Boolean.TRUE.equals(r[5]) ? Lane.URGENT : Lane.BULK)).orElse(null);
+        List<Object[]> rows = em.createNativeQuery("SELECT " + PENDING_COLUMNS + " FROM resolution_request WHERE channel_id = ?1")
+                .setParameter(1, channelId).getResultList();
+        return rows.stream().findFirst().map(ResolutionRequests::pending).orElse(null);
     }
 
     private static List<String> causes(String json) {
