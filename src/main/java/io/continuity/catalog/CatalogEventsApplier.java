@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,14 +18,13 @@ import io.continuity.events.CatalogEvent;
 import io.continuity.events.Envelope;
 import io.continuity.events.Topic;
 import io.continuity.events.VirtualAssetDefined;
-import io.continuity.inputs.CatalogAssetEntity;
+import io.continuity.inputs.CatalogAssetRow;
+import io.continuity.inputs.CatalogAssetTable;
 import io.continuity.messaging.EventApplier;
 import io.continuity.messaging.RecordContext;
 import io.continuity.resolver.CatalogImpact;
 import io.continuity.resolver.CoreMapping;
-import io.continuity.resolver.core.CatalogAsset;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /** Routes each {@code continuity.catalog-events} record to the catalog projection. */
 @ApplicationScoped
@@ -34,31 +33,32 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
     private final CatalogProjection catalog;
     private final CatalogImpact impact;
     private final Clock clock;
-    private final EntityManager em;
+    private final CatalogAssetTable table;
     private final List<CatalogImpact.Change> changes = new ArrayList<>();
-    /** The batch's assets, loaded in one query by {@link #prepare}; a key without a value is an asset not stored yet. */
-    private final Map<UUID, CatalogAssetEntity> assets = new HashMap<>();
+    /** The batch's assets as they stand after its events so far, loaded in one query by {@link #prepare}; null: not stored yet. */
+    private final Map<UUID, CatalogAssetRow> assets = new HashMap<>();
+    /** The rows the batch changed, each once (its last state), written in one statement by {@link #afterBatch}. */
+    private final Map<UUID, CatalogAssetRow> changed = new LinkedHashMap<>();
 
-    public CatalogEventsApplier(CatalogProjection catalog, CatalogImpact impact, Clock clock, EntityManager em) {
-        this.em = em;
+    public CatalogEventsApplier(CatalogProjection catalog, CatalogImpact impact, Clock clock, CatalogAssetTable table) {
+        this.table = table;
         this.catalog = catalog;
         this.impact = impact;
         this.clock = clock;
     }
 
     /**
-     * The batch's changes re-resolve only the channels and days that can select the changed assets (as they were or
-     * as they are now): see {@link CatalogImpact}.
+     * Writes the batch's changed assets in one statement, then re-resolves only the channels and days that can select
+     * them (as they were or as they are now): see {@link CatalogImpact}.
      */
     @Override
     public void afterBatch() {
+        table.upsert(changed.values());
+        changed.clear();
+        assets.clear();
         if (!changes.isEmpty()) {
             List<CatalogImpact.Change> batch = List.copyOf(changes);
             changes.clear();
-            // the batch's assets are written now and leave the persistence context: the impact's requests flush it again
-            em.flush();
-            assets.values().stream().filter(Objects::nonNull).forEach(em::detach);
-            assets.clear();
             impact.request(batch, clock.instant());
         }
     }
@@ -67,6 +67,7 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
     @Override
     public void prepare(List<CatalogEvent> events) {
         assets.clear();
+        changed.clear();
         changes.clear(); // a batch that failed and is run again must not carry its first attempt's changes
         Set<UUID> ids = new HashSet<>();
         for (CatalogEvent event : events) {
@@ -78,12 +79,20 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
         }
         if (!ids.isEmpty()) {
             ids.forEach(id -> assets.put(id, null));
-            CatalogAssetEntity.<CatalogAssetEntity>list("uuid in ?1", ids).forEach(asset -> assets.put(asset.uuid, asset));
+            table.load(ids).forEach(asset -> assets.put(asset.uuid(), asset));
         }
     }
 
-    private CatalogAssetEntity stored(UUID uuid) {
-        return assets.containsKey(uuid) ? assets.get(uuid) : CatalogAssetEntity.findById(uuid);
+    private CatalogAssetRow stored(UUID uuid) {
+        if (!assets.containsKey(uuid)) {
+            table.load(List.of(uuid)).forEach(asset -> assets.put(asset.uuid(), asset));
+        }
+        return assets.get(uuid);
+    }
+
+    private void store(CatalogAssetRow asset) {
+        assets.put(asset.uuid(), asset);
+        changed.put(asset.uuid(), asset);
     }
 
     @Override
@@ -107,17 +116,16 @@ public class CatalogEventsApplier implements EventApplier<CatalogEvent> {
         String cause = "catalog:" + envelope.id();
         switch (envelope.event()) {
             case AssetUpserted e -> {
-                CatalogAssetEntity stored = stored(e.assetUuid());
-                CatalogAsset before = stored == null ? null : CoreMapping.asset(stored);
-                CatalogAssetEntity asset = catalog.upsert(e, stored, at);
-                assets.put(asset.uuid, asset);
-                changes.add(new CatalogImpact.Change(before, CoreMapping.asset(asset), null, cause));
+                CatalogAssetRow stored = stored(e.assetUuid());
+                CatalogAssetRow asset = catalog.upsert(e, stored, at);
+                store(asset);
+                changes.add(new CatalogImpact.Change(stored == null ? null : CoreMapping.asset(stored), CoreMapping.asset(asset), null, cause));
             }
             case AssetRetired e -> {
-                CatalogAssetEntity stored = stored(e.assetUuid());
-                CatalogAsset before = stored == null ? null : CoreMapping.asset(stored);
-                catalog.retire(e, stored, at);
-                changes.add(new CatalogImpact.Change(before, CoreMapping.asset(stored), null, cause));
+                CatalogAssetRow stored = stored(e.assetUuid());
+                CatalogAssetRow asset = catalog.retire(e, stored, at);
+                store(asset);
+                changes.add(new CatalogImpact.Change(CoreMapping.asset(stored), CoreMapping.asset(asset), null, cause));
             }
             case VirtualAssetDefined e -> {
                 catalog.defineVirtual(e, at);

@@ -14,7 +14,7 @@ import io.continuity.events.ReasonCode;
 import io.continuity.events.RejectedEventException;
 import io.continuity.events.VirtualAssetDefined;
 import io.continuity.events.WireEnums;
-import io.continuity.inputs.CatalogAssetEntity;
+import io.continuity.inputs.CatalogAssetRow;
 import io.continuity.inputs.VirtualAssetEntity;
 import io.continuity.plan.ContentRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,52 +27,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CatalogProjection {
 
-    /** Applies an upsert to {@code asset} (null: the asset is new) and returns the stored asset. */
-    public CatalogAssetEntity upsert(AssetUpserted event, CatalogAssetEntity stored, Instant at) {
-        CatalogAssetEntity asset = stored;
-        Versions.check(event.expectedVersion(), asset == null ? 0 : asset.version, "asset " + event.assetUuid());
+    /** The row an upsert makes of the stored asset ({@code stored} null: the asset is new); nothing is written here. */
+    public CatalogAssetRow upsert(AssetUpserted event, CatalogAssetRow stored, Instant at) {
+        long version = stored == null ? 0 : stored.version();
+        Versions.check(event.expectedVersion(), version, "asset " + event.assetUuid());
         validate(event);
-        if (asset == null) {
-            asset = new CatalogAssetEntity();
-            asset.uuid = event.assetUuid();
-            asset.createdAt = at;
-        }
-        asset.title = event.title();
-        asset.kind = WireEnums.name(event.kind());
-        asset.durationMs = event.durationMs();
-        asset.seriesId = event.seriesId();
-        asset.seriesTitle = event.seriesTitle();
-        asset.season = event.season();
-        asset.episode = event.episode();
-        asset.syndicationOrder = event.syndicationOrder();
-        asset.episodeTitle = event.episodeTitle();
-        asset.description = event.description();
-        asset.genre = event.genre();
-        asset.rating = event.rating();
-        asset.tags = event.tags() == null ? List.of() : List.copyOf(event.tags());
-        asset.addedAt = event.addedAt();
-        asset.state = event.state();
-        asset.approvedForBroadcast = event.approvedForBroadcast();
-        asset.deleted = Boolean.TRUE.equals(event.isDeleted());
-        asset.media = event.media() == null ? null : json(event.media());
-        asset.retired = false;
-        asset.version++;
-        asset.updatedAt = at;
-        if (stored == null) {
-            asset.persist();
-        }
-        return asset;
+        return new CatalogAssetRow(event.assetUuid(), event.title(), WireEnums.name(event.kind()), event.durationMs(), event.seriesId(),
+                event.seriesTitle(), event.season(), event.episode(), event.syndicationOrder(), event.episodeTitle(), event.description(),
+                event.genre(), event.rating(), event.tags(), event.addedAt(), event.state(), event.approvedForBroadcast(),
+                Boolean.TRUE.equals(event.isDeleted()), false, event.media() == null ? null : json(event.media()), version + 1,
+                stored == null ? at : stored.createdAt(), at);
     }
 
-    /** Retires {@code asset} (null: there is no such asset, and the event is rejected). */
-    public void retire(AssetRetired event, CatalogAssetEntity asset, Instant at) {
+    /** The row a retirement makes of {@code asset} (null: there is no such asset, and the event is rejected). */
+    public CatalogAssetRow retire(AssetRetired event, CatalogAssetRow asset, Instant at) {
         if (asset == null) {
             throw new RejectedEventException(ReasonCode.UNKNOWN_REFERENCE, "asset_uuid", "no asset " + event.assetUuid());
         }
-        Versions.check(event.expectedVersion(), asset.version, "asset " + asset.uuid);
-        asset.retired = true;
-        asset.version++;
-        asset.updatedAt = at;
+        Versions.check(event.expectedVersion(), asset.version(), "asset " + asset.uuid());
+        return asset.retiredAt(at);
     }
 
     public void defineVirtual(VirtualAssetDefined event, Instant at) {

@@ -10,7 +10,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.continuity.inputs.CatalogAssetEntity;
+import io.continuity.inputs.CatalogAssetRow;
 import io.continuity.inputs.VirtualAssetEntity;
 import io.continuity.inputs.ChannelEntity;
 import io.continuity.events.EventJson;
@@ -68,10 +68,10 @@ public final class CoreMapping {
                 a.playbackRules == null ? PlaybackRules.none() : PlaybackRules.fromMap(map(a.playbackRules)));
     }
 
-    public static CatalogAsset asset(CatalogAssetEntity a) {
-        return new CatalogAsset(a.uuid, a.title, AssetKind.parse("kind", a.kind), a.durationMs, a.seriesId, a.seriesTitle, a.season,
-                a.episode, a.syndicationOrder, a.episodeTitle, a.genre, a.rating, new HashSet<>(a.tags == null ? List.of() : a.tags),
-                a.addedAt, a.state, a.approvedForBroadcast, a.deleted || a.retired);
+    public static CatalogAsset asset(CatalogAssetRow a) {
+        return new CatalogAsset(a.uuid(), a.title(), AssetKind.parse("kind", a.kind()), a.durationMs(), a.seriesId(), a.seriesTitle(),
+                a.season(), a.episode(), a.syndicationOrder(), a.episodeTitle(), a.genre(), a.rating(), new HashSet<>(a.tags()), a.addedAt(),
+                a.state(), a.approvedForBroadcast(), a.deleted() || a.retired());
     }
 
     public static VirtualAssetSpec virtualAsset(VirtualAssetEntity v) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.continuity.events.AssetRetired;
+import io.continuity.events.AssetUpserted;
 import io.continuity.events.AssignmentRemoved;
 import io.continuity.events.AssignmentUpdated;
 import io.continuity.events.ChannelRetired;
@@ -25,6 +26,7 @@ import io.continuity.events.LabelDefined;
 import io.continuity.events.PlanRetired;
 import io.continuity.events.PlanUpdated;
 import io.continuity.events.VirtualAssetDefined;
+import io.continuity.resolver.core.AssetKind;
 import io.continuity.resolver.core.ContentType;
 import io.continuity.testing.ContinuityTestResources;
 import io.continuity.testing.Db;
@@ -115,6 +117,29 @@ class PlanAndCatalogIngestionTest {
         awaitTrue("SELECT count(*) = 1 FROM virtual_asset WHERE uuid = ?", virtual);
         assertThat(db().rows("SELECT asset_uuids FROM virtual_asset WHERE uuid = ?", virtual).get(0).get("asset_uuids"))
                 .isEqualTo(List.of(episode, filler));
+    }
+
+    /**
+     * A catalog batch is written in one statement. An asset the database refuses (a NUL character in its title, which a
+     * PostgreSQL text cannot hold) makes the batch be applied record by record: that asset alone is rejected, as refused
+     * by the database, and every other asset sent with it is stored.
+     */
+    @Test
+    void anAssetTheDatabaseRefusesIsRejectedAloneAndTheAssetsAroundItAreStored() {
+        UUID before = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        AssetUpserted nul = new AssetUpserted(refused, "Title with \u0000 inside", AssetKind.FILLER, 10_000L, null, null, null, null, null,
+                null, null, null, null, List.of(), null, "ready", true, false, null);
+        kafka.send(before.toString(), Fixtures.filler(before, 10_000));
+        kafka.send(refused.toString(), nul);
+        kafka.send(after.toString(), Fixtures.filler(after, 10_000));
+
+        awaitTrue("SELECT count(*) = 1 FROM rejected_event WHERE record_key = ?", refused.toString());
+        awaitTrue("SELECT count(*) = 2 FROM catalog_asset WHERE uuid IN (?, ?)", before, after);
+        assertThat(db().value("SELECT reason_detail FROM rejected_event WHERE record_key = ?", refused.toString()).toString())
+                .startsWith("refused by the database");
+        assertThat(db().count("SELECT count(*) FROM catalog_asset WHERE uuid = ?", refused)).isZero();
     }
 
     @Test

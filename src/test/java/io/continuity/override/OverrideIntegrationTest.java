@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import io.continuity.events.CloudEventCodec;
 import io.continuity.events.EventJson;
 import io.continuity.events.OverrideApplied;
+import io.continuity.inputs.CatalogAssetTable;
 import io.continuity.messaging.TransientFailures;
 import io.continuity.resolver.CatalogSnapshots;
 import io.continuity.resolver.ChannelResolution;
@@ -64,6 +65,9 @@ class OverrideIntegrationTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CatalogAssetTable catalogTable;
 
     @Inject
     ChannelResolution resolution;
@@ -204,7 +208,7 @@ class OverrideIntegrationTest {
     void anOverrideIsAppliedWhileAResolutionOfItsChannelIsComputing() throws Exception {
         CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        QuarkusMock.installMockForType(new CatalogSnapshots(em) {
+        QuarkusMock.installMockForType(new CatalogSnapshots(em, catalogTable) {
             @Override
             public CatalogView current() {
                 if (Thread.currentThread().getName().equals(HELD)) {
