@@ -174,6 +174,13 @@ public interface ContinuityConfig {
         java.util.OptionalInt bulkConcurrency();
 
         /**
+         * While the input topics deliver a burst (batches of 100 records or more, until one second passes without one),
+         * bulk resolutions wait for it to end, for at most this long in a row; urgent ones never wait. {@code PT0S}: never.
+         */
+        @WithDefault("PT10S")
+        Duration bulkYield();
+
+        /**
          * A rebuild replaying recorded decisions gives up on exact replay when the inputs have not moved for this long
          * while a decision waits for them (docs/decisions.md 15).
          */

@@ -36,9 +36,11 @@ public class IngestRunner {
     private final IngestPipeline pipeline;
     private final DataSource dataSource;
     private final ReplayGate gate;
+    private final IngestActivity activity;
     private volatile boolean stopping;
 
-    public IngestRunner(IngestPipeline pipeline, DataSource dataSource, ReplayGate gate) {
+    public IngestRunner(IngestPipeline pipeline, DataSource dataSource, ReplayGate gate, IngestActivity activity) {
+        this.activity = activity;
         this.pipeline = pipeline;
         this.dataSource = dataSource;
         this.gate = gate;
@@ -92,6 +94,7 @@ public class IngestRunner {
                 gate.awaitChange(500);
             } else {
                 runAll(now, applier);
+                activity.batchApplied(now.size(), System.nanoTime());
                 gate.inputAdvanced();
             }
             rest = later;

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 import io.continuity.config.ContinuityConfig;
+import io.continuity.messaging.IngestActivity;
 import io.continuity.messaging.PartitionTracker;
 import io.continuity.messaging.ReplayGate;
 import io.continuity.messaging.TransientFailures;
@@ -56,6 +57,8 @@ public class HorizonWorker {
     private final Tracing tracing;
     private final ResolutionFailures failures;
     private final ReplayGate gate;
+    private final IngestActivity ingest;
+    private final BulkYield bulkYield;
     private final BlockingQueue<Boolean> wake = new LinkedBlockingQueue<>(1);
     private final Map<UUID, Instant> retryAfter = new ConcurrentHashMap<>();
     private final AtomicInteger roundChannels = new AtomicInteger();
@@ -67,8 +70,10 @@ public class HorizonWorker {
     private boolean announcedCaughtUp;
 
     public HorizonWorker(ChannelResolution resolution, ResolutionRequests requests, CoverageMonitor coverage, PartitionTracker tracker,
-            Clock clock, ContinuityConfig config, Tracing tracing, ResolutionFailures failures, ReplayGate gate) {
+            Clock clock, ContinuityConfig config, Tracing tracing, ResolutionFailures failures, ReplayGate gate, IngestActivity ingest) {
         this.gate = gate;
+        this.ingest = ingest;
+        this.bulkYield = new BulkYield(config.horizon().bulkYield());
         this.resolution = resolution;
         this.failures = failures;
         this.tracing = tracing;
@@ -190,7 +195,7 @@ public class HorizonWorker {
                         continue;
                     }
                     boolean bulk = request.lane() == ResolutionRequests.Lane.BULK;
-                    if (bulk && bulkInFlight.size() >= bulkThreads) {
+                    if (bulk && (bulkInFlight.size() >= bulkThreads || !bulkYield.mayStart(System.nanoTime(), ingest.lastBurstBatch()))) {
                         continue;
                     }
                     if (bulk) {

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a separate process, for the local
@@ -123,23 +125,24 @@ public final class ServiceProcess implements AutoCloseable {
         return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
-    /** A directory holding only {@link ParentWatch}'s class file (made once per JVM, deleted when it exits). */
+    /**
+     * A jar holding only {@link ParentWatch}'s class (made once per JVM, deleted when it exits). A jar, not a directory: the
+     * JDK's AOT cache (the benchmark's {@code -XX:AOTCache}) refuses a class path with a non-empty directory in it.
+     */
     private static synchronized Path parentWatchClassPath() {
         if (parentWatchClasses == null) {
             try {
                 Path dir = Files.createTempDirectory("continuity-parent-watch-");
-                Path file = dir.resolve(ParentWatch.class.getName().replace('.', '/') + ".class");
-                Files.createDirectories(file.getParent());
-                try (InputStream in = ParentWatch.class.getResourceAsStream(ParentWatch.class.getSimpleName() + ".class")) {
-                    Files.copy(in, file);
+                Path jar = dir.resolve("parent-watch.jar");
+                try (InputStream in = ParentWatch.class.getResourceAsStream(ParentWatch.class.getSimpleName() + ".class");
+                        JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+                    out.putNextEntry(new JarEntry(ParentWatch.class.getName().replace('.', '/') + ".class"));
+                    in.transferTo(out);
+                    out.closeEntry();
                 }
                 dir.toFile().deleteOnExit();
-                Path registered = dir;
-                for (Path part : dir.relativize(file)) {
-                    registered = registered.resolve(part);
-                    registered.toFile().deleteOnExit(); // deleted in reverse order: the file, then its directories
-                }
-                parentWatchClasses = dir;
+                jar.toFile().deleteOnExit(); // deleted in reverse order: the jar, then its directory
+                parentWatchClasses = jar;
             } catch (IOException e) {
                 throw new IllegalStateException("Could not prepare the parent watch", e);
             }
