@@ -99,13 +99,7 @@ final class CatalogChangeLatency {
 
     /** The service's count of channel resolutions so far, from its Prometheus metrics. */
     private static double resolutions(Service service) {
-        try {
-            String metrics = new String(service.uri("/q/metrics").toURL().openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return metrics.lines().filter(l -> l.startsWith("continuity_resolve_duration_seconds_count"))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("metrics unreadable", e);
-        }
+        return service.metric("continuity_resolve_duration_seconds_count");
     }
 
     private static UUID airedEpisode(Service service) {

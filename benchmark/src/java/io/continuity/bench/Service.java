@@ -71,6 +71,18 @@ final class Service implements AutoCloseable {
         return process.status(path);
     }
 
+    /** The sum of every series of a Prometheus metric ({@code /q/metrics}), e.g. {@code continuity_query_cache_warming}; NaN if absent. */
+    double metric(String name) {
+        try {
+            String text = new String(uri("/q/metrics").toURL().openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            double[] values = text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).toArray();
+            return values.length == 0 ? Double.NaN : java.util.Arrays.stream(values).sum();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("metrics unreadable", e);
+        }
+    }
+
     /** The service clock (it starts at {@link BenchStack#CLOCK_START} when the process starts, and runs at real time). */
     Instant serviceNow() {
         return BenchStack.CLOCK_START.plus(Duration.between(launchedAt, Instant.now()));

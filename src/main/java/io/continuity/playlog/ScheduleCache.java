@@ -73,9 +73,15 @@ public class ScheduleCache {
         this.events = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((UUID id, DayEvents day) -> day.weight()).build();
         this.hits = metrics.counter("continuity.query.cache", "result", "hit");
         this.misses = metrics.counter("continuity.query.cache", "result", "miss");
+        metrics.gauge("continuity.query.cache.warming", this, ScheduleCache::spansToWarm);
         this.warming = enabled && config.queryCache().warm();
         this.warmAhead = config.queryCache().warmAhead();
         LOG.debugf("Schedule query cache: %s, at most %d MiB of events", enabled ? "on" : "off", maxBytes >> 20);
+    }
+
+    /** Channel spans the warmer will still load ahead of the queries (none once the cache is at its bound: it stops there). */
+    private double spansToWarm() {
+        return full() ? 0 : toWarm.size() + toWarmAhead.size();
     }
 
     /** Whether the queries are answered from memory at all (configuration). */
