@@ -21,6 +21,10 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ResolutionRequests {
 
+    /** The columns {@link #pending(Object[])} reads, in its order. */
+    private static final String PENDING_COLUMNS =
+            "channel_id, requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text), urgent";
+
     private final EntityManager em;
     private final PartitionTracker partitions;
 
@@ -136,10 +140,6 @@ public class ResolutionRequests {
                 .setParameter(1, ownedPartitions.toArray(Integer[]::new)).setParameter(2, limit).getResultList();
         return rows.stream().map(ResolutionRequests::pending).toList();
     }
-
-    /** The columns {@link #pending(Object[])} reads, in its order. */
-    private static final String PENDING_COLUMNS =
-            "channel_id, requested_at, reason, traceparent, CAST(days AS text), CAST(to_json(causes) AS text), urgent";
 
     private static Pending pending(Object[] r) {
         return new Pending((UUID) r[0], Commands.instant(r[1]), (String) r[2], (String) r[3], days((String) r[4]), causes((String) r[5]),
