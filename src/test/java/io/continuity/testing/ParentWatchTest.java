@@ -1,6 +1,7 @@
 package io.continuity.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -8,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +41,9 @@ class ParentWatchTest {
             assertThat(line).as("the fake parent prints its child's pid").isNotNull().matches("\\d+");
             child = ProcessHandle.of(Long.parseLong(line)).orElseThrow();
             assertThat(child.parent().map(ProcessHandle::pid)).contains(parent.pid());
+            // the watch starts once the child's JVM runs ParentWatch: a parent killed before that leaves an orphan the watch never
+            // sees (its parent is then init), so the parent is killed only once the child's main method runs
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(stopped) && "running".equals(Files.readString(stopped)));
 
             parent.destroyForcibly();
             assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -75,7 +80,7 @@ class ParentWatchTest {
         }
     }
 
-    /** Waits forever; on the way out, its shutdown hook writes "stopped" to the file it was given. */
+    /** Writes "running" to the file it was given and waits forever; on the way out, its shutdown hook writes "stopped" there. */
     public static final class Child {
 
         public static void main(String[] args) throws InterruptedException {
@@ -87,6 +92,11 @@ class ParentWatchTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             }));
+            try {
+                Files.writeString(marker, "running");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             new CountDownLatch(1).await();
         }
     }

@@ -28,6 +28,7 @@ import java.util.jar.JarOutputStream;
 public final class ServiceProcess implements AutoCloseable {
 
     private static Path parentWatchClasses;
+    private static Path parentWatchJar;
 
     private final String name;
     private final Process process;
@@ -73,7 +74,9 @@ public final class ServiceProcess implements AutoCloseable {
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         Attributes manifest = manifest(jar);
         command.addAll(jarOptions(manifest));
-        command.addAll(endingWithThisJvm(jar, manifest.getValue(Attributes.Name.MAIN_CLASS), List.of()));
+        boolean aotCache = jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:AOTCache"));
+        command.addAll(endingWithThisJvm(aotCache ? parentWatchJar() : parentWatchClassPath(), jar, manifest.getValue(Attributes.Name.MAIN_CLASS),
+                List.of()));
         ProcessBuilder builder = new ProcessBuilder(command);
         if (log == null) {
             builder.inheritIO();
@@ -92,7 +95,11 @@ public final class ServiceProcess implements AutoCloseable {
      * {@link ParentWatch}: the process ends (running its shutdown hooks) when this JVM ends, however this JVM ends.
      */
     public static List<String> endingWithThisJvm(Path classPath, String mainClass, List<String> args) {
-        List<String> command = new ArrayList<>(List.of("-cp", parentWatchClassPath() + File.pathSeparator + classPath.toAbsolutePath(),
+        return endingWithThisJvm(parentWatchClassPath(), classPath, mainClass, args);
+    }
+
+    private static List<String> endingWithThisJvm(Path watch, Path classPath, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>(List.of("-cp", watch + File.pathSeparator + classPath.toAbsolutePath(),
                 ParentWatch.class.getName(), mainClass));
         command.addAll(args);
         return command;
@@ -125,12 +132,36 @@ public final class ServiceProcess implements AutoCloseable {
         return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
-    /**
-     * A jar holding only {@link ParentWatch}'s class (made once per JVM, deleted when it exits). A jar, not a directory: the
-     * JDK's AOT cache (the benchmark's {@code -XX:AOTCache}) refuses a class path with a non-empty directory in it.
-     */
+    /** A directory holding only {@link ParentWatch}'s class file (made once per JVM, deleted when it exits). */
     private static synchronized Path parentWatchClassPath() {
         if (parentWatchClasses == null) {
+            try {
+                Path dir = Files.createTempDirectory("continuity-parent-watch-");
+                Path file = dir.resolve(ParentWatch.class.getName().replace('.', '/') + ".class");
+                Files.createDirectories(file.getParent());
+                try (InputStream in = ParentWatch.class.getResourceAsStream(ParentWatch.class.getSimpleName() + ".class")) {
+                    Files.copy(in, file);
+                }
+                dir.toFile().deleteOnExit();
+                Path registered = dir;
+                for (Path part : dir.relativize(file)) {
+                    registered = registered.resolve(part);
+                    registered.toFile().deleteOnExit(); // deleted in reverse order: the file, then its directories
+                }
+                parentWatchClasses = dir;
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not prepare the parent watch", e);
+            }
+        }
+        return parentWatchClasses;
+    }
+
+    /**
+     * A jar holding only {@link ParentWatch}'s class (made once per JVM, deleted when it exits), for a service started with
+     * an AOT cache: the JDK refuses to make or use one with a non-empty directory on the class path.
+     */
+    private static synchronized Path parentWatchJar() {
+        if (parentWatchJar == null) {
             try {
                 Path dir = Files.createTempDirectory("continuity-parent-watch-");
                 Path jar = dir.resolve("parent-watch.jar");
@@ -142,12 +173,12 @@ public final class ServiceProcess implements AutoCloseable {
                 }
                 dir.toFile().deleteOnExit();
                 jar.toFile().deleteOnExit(); // deleted in reverse order: the jar, then its directory
-                parentWatchClasses = jar;
+                parentWatchJar = jar;
             } catch (IOException e) {
                 throw new IllegalStateException("Could not prepare the parent watch", e);
             }
         }
-        return parentWatchClasses;
+        return parentWatchJar;
     }
 
     public static int freePort() {
