@@ -175,9 +175,10 @@ public interface ContinuityConfig {
 
         /**
          * While the input topics deliver a burst (batches of 100 records or more, until one second passes without one),
-         * bulk resolutions wait for it to end, for at most this long in a row; urgent ones never wait. {@code PT0S}: never.
+         * bulk resolutions wait for it to end, for at most this long in a row; urgent ones never wait. {@code PT0S} (the
+         * default): never — see docs/decisions.md 29 for why it is off until the test fixtures wait for the queue.
          */
-        @WithDefault("PT10S")
+        @WithDefault("PT0S")
         Duration bulkYield();
 
         /**
