@@ -78,6 +78,11 @@ class ScheduleQueriesFromMemoryTest {
             channel = new ScheduledChannel().publish(kafka, new Db(dataSource));
         }
         await().atMost(Duration.ofSeconds(30)).until(cache::serving);
+        // another test's channel brings its own catalog, which re-resolves this one too: let that finish first, or a version it
+        // makes meanwhile supersedes what the next test reads or writes
+        Db db = new Db(dataSource);
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("SELECT count(*) FROM resolution_request WHERE channel_id = ?",
+                channel.channelId) == 0);
     }
 
     @Test
